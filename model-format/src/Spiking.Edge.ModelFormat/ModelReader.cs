@@ -20,8 +20,14 @@ public static class ModelReader
     public static Model FromBytes(byte[] bytes, string sourceName = "model")
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        // A file that ends like a checksum field is checked first, so that a corrupted byte is reported as a
+        // checksum mismatch rather than as whatever the corruption breaks in the message structure.
+        if (bytes.Length >= ModelWriter.ChecksumFieldBytes && bytes[^ModelWriter.ChecksumFieldBytes] == ModelWriter.ChecksumTag)
+        {
+            CheckChecksum(bytes, sourceName);
+        }
+
         long majorOffset = CheckFieldLayout(bytes, sourceName);
-        CheckChecksum(bytes, sourceName);
 
         Model model;
         try

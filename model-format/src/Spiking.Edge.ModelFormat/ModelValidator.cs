@@ -60,7 +60,8 @@ public static partial class ModelValidator
         {
             Layer layer = model.Layers[l];
             CheckLayer(layer, l, previousOutput, problems);
-            previousOutput = layer.OutputSize;
+            bool outputUsable = layer.OutputSize >= 1 && layer.OutputSize <= Semantics.MaxLayerSize;
+            previousOutput = outputUsable ? layer.OutputSize : -1;
         }
 
         CheckReadout(model, problems);

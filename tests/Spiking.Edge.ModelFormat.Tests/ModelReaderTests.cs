@@ -1,0 +1,191 @@
+using Google.Protobuf;
+using Spiking.Edge.ModelFormat.Proto;
+
+namespace Spiking.Edge.ModelFormat.Tests;
+
+public sealed class ModelReaderTests
+{
+    [Fact]
+    public void Checksum_mismatch_is_refused_naming_the_checksum_and_its_offset()
+    {
+        byte[] bytes = ModelWriter.ToBytes(TestModels.Small());
+        bytes[10] ^= 0x40;
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes, "small.sem"));
+
+        Assert.Equal("checksum", error.Field);
+        Assert.Equal(bytes.Length - 4, error.Offset);
+        Assert.StartsWith("small.sem: checksum at byte ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corrupted_stored_checksum_is_refused_as_a_mismatch()
+    {
+        byte[] bytes = ModelWriter.ToBytes(TestModels.Small());
+        bytes[^1] ^= 0x80;
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes));
+
+        Assert.Equal("checksum", error.Field);
+        Assert.Contains("CRC-32", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_checksum_is_refused()
+    {
+        byte[] body = TestModels.Small().ToByteArray();
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(body, "nochecksum.sem"));
+
+        Assert.Equal("checksum", error.Field);
+        Assert.Contains("found none", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Checksum_that_is_not_the_last_field_is_refused_at_the_following_field()
+    {
+        byte[] valid = ModelWriter.ToBytes(TestModels.Small());
+        byte[] extra = new Model { TicksPerSample = 20 }.ToByteArray();
+        byte[] bytes = [.. valid, .. extra];
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes));
+
+        Assert.Equal("checksum", error.Field);
+        Assert.Equal(valid.Length, error.Offset);
+        Assert.Contains("last field", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Checksum_with_a_wrong_wire_type_is_refused()
+    {
+        byte[] body = TestModels.Small().ToByteArray();
+        byte[] bytes = [.. body, 0x78, 0x01];
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes));
+
+        Assert.Equal("checksum", error.Field);
+        Assert.Equal(body.Length, error.Offset);
+    }
+
+    [Fact]
+    public void Unknown_major_version_is_refused_naming_format_major()
+    {
+        Model model = TestModels.Small();
+        model.FormatMajor = 2;
+        byte[] bytes = TestModels.SerializeWithChecksum(model);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes, "future.sem"));
+
+        Assert.Equal("format_major", error.Field);
+        Assert.Equal(0, error.Offset);
+        Assert.StartsWith("future.sem: format_major at byte 0: 1 ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("found 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Newer_minor_version_with_unknown_fields_is_read()
+    {
+        Model model = TestModels.Small();
+        model.FormatMajor = 1;
+        model.FormatMinor = 3;
+        byte[] body = model.ToByteArray();
+        // Field 12 (unknown to this schema) as a varint: a minor-version addition that readers skip.
+        byte[] bytes = TestModels.WithFixedChecksum([.. body, 0x60, 0x05, 0x7D, 0, 0, 0, 0]);
+
+        Model read = ModelReader.FromBytes(bytes);
+
+        Assert.Equal(3u, read.FormatMinor);
+        Assert.Equal(model.Layers, read.Layers);
+    }
+
+    [Fact]
+    public void Invalid_model_inside_a_well_formed_file_is_refused_by_the_validator()
+    {
+        Model model = TestModels.Small();
+        model.Layers[1].Threshold[3] = 0;
+        byte[] bytes = TestModels.SerializeWithChecksum(model);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes, "bad.sem"));
+
+        Assert.Equal("layers[1].threshold[3]", error.Field);
+        Assert.Equal("bad.sem: layers[1].threshold[3]: 1..8388607, found 0", error.Message);
+    }
+
+    [Fact]
+    public void Truncation_at_every_byte_offset_is_refused_with_ModelFileException()
+    {
+        byte[] bytes = ModelWriter.ToBytes(TestModels.Small());
+
+        for (int length = 0; length < bytes.Length; length++)
+        {
+            byte[] truncated = bytes.AsSpan(0, length).ToArray();
+            var error = Record.Exception(() => ModelReader.FromBytes(truncated, "cut.sem"));
+            Assert.True(error is ModelFileException, $"length {length}: {error?.GetType().Name ?? "no exception"} {error?.Message}");
+        }
+    }
+
+    [Fact]
+    public void Truncation_with_a_recomputed_checksum_is_read_or_refused_with_ModelFileException()
+    {
+        byte[] bytes = ModelWriter.ToBytes(TestModels.Small());
+        byte[] body = bytes.AsSpan(0, bytes.Length - 5).ToArray();
+
+        for (int length = 0; length < body.Length; length++)
+        {
+            // Cuts at a top-level field boundary can leave a valid model (e.g. without its optional provenance).
+            byte[] cut = TestModels.WithFixedChecksum([.. body.AsSpan(0, length), 0x7D, 0, 0, 0, 0]);
+            var error = Record.Exception(() => ModelReader.FromBytes(cut, "cut.sem"));
+            Assert.True(error is null or ModelFileException, $"length {length}: {error?.GetType().Name} {error?.Message}");
+        }
+    }
+
+    [Fact]
+    public void Random_bytes_are_refused_with_ModelFileException()
+    {
+        var random = new Random(1234);
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            var bytes = new byte[random.Next(0, 300)];
+            random.NextBytes(bytes);
+            if (trial % 2 == 1 && bytes.Length >= 5)
+            {
+                bytes[^5] = 0x7D;
+                bytes = TestModels.WithFixedChecksum(bytes);
+            }
+
+            var error = Record.Exception(() => ModelReader.FromBytes(bytes, "noise.bin"));
+            Assert.True(error is ModelFileException, $"trial {trial}: {error?.GetType().Name ?? "no exception"} {error?.Message}");
+        }
+    }
+
+    [Fact]
+    public void Mutated_bytes_with_a_recomputed_checksum_are_read_or_refused_with_ModelFileException()
+    {
+        byte[] valid = ModelWriter.ToBytes(TestModels.Small());
+        var random = new Random(99);
+        for (int trial = 0; trial < 3000; trial++)
+        {
+            var bytes = (byte[])valid.Clone();
+            int flips = random.Next(1, 4);
+            for (int f = 0; f < flips; f++)
+            {
+                bytes[random.Next(0, bytes.Length - 5)] = (byte)random.Next(256);
+            }
+
+            bytes = TestModels.WithFixedChecksum(bytes);
+            var error = Record.Exception(() => ModelReader.FromBytes(bytes, "mutant.sem"));
+            Assert.True(error is null or ModelFileException, $"trial {trial}: {error?.GetType().Name} {error?.Message}");
+        }
+    }
+
+    [Fact]
+    public void Missing_file_is_refused_with_ModelFileException_naming_the_path()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "h1-does-not-exist-" + Guid.NewGuid().ToString("N") + ".sem");
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.ReadFile(path));
+
+        Assert.Equal(path, error.Source);
+        Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
+    }
+}
