@@ -22,8 +22,7 @@ public static class IdxReader
     public static IdxImages ReadImages(string path)
     {
         using var stream = Open(path, out string where);
-        byte[] header = ReadHeader(stream, 16, where);
-        CheckMagic(header, ImagesMagic, "images", where);
+        byte[] header = ReadHeader(stream, 16, ImagesMagic, "images", where);
         int count = Dimension(header, 4, where, "image count", allowZero: true);
         int rows = Dimension(header, 8, where, "rows", allowZero: false);
         int cols = Dimension(header, 12, where, "columns", allowZero: false);
@@ -42,8 +41,7 @@ public static class IdxReader
     public static byte[] ReadLabels(string path)
     {
         using var stream = Open(path, out string where);
-        byte[] header = ReadHeader(stream, 8, where);
-        CheckMagic(header, LabelsMagic, "labels", where);
+        byte[] header = ReadHeader(stream, 8, LabelsMagic, "labels", where);
         int count = Dimension(header, 4, where, "label count", allowZero: true);
         return ReadBody(stream, count, 8, where);
     }
@@ -70,10 +68,16 @@ public static class IdxReader
         return file;
     }
 
-    private static byte[] ReadHeader(Stream stream, int length, string where)
+    // The magic is checked as soon as its 4 bytes are there, so that a file of another kind is named as such.
+    private static byte[] ReadHeader(Stream stream, int length, int magic, string kind, string where)
     {
         var header = new byte[length];
         int read = ReadFully(stream, header, 0, length, where);
+        if (read >= 4)
+        {
+            CheckMagic(header, magic, kind, where);
+        }
+
         if (read < length)
         {
             throw new InvalidDataException($"{where}: byte offset {read}: truncated header: {length} bytes expected, the file has {read}");
