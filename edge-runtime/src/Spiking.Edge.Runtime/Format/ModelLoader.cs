@@ -28,7 +28,10 @@ namespace Spiking.Edge.Runtime.Format
             }
 
             TopLevel top = ScanTopLevel(model);
-            if (top.FormatMajor != Semantics.FormatMajor)
+
+            // A major version written and unknown is named first: a future format may seal its files differently.
+            // An absent one (proto3 zero) is reported only once the file has proved complete and intact.
+            if (top.FormatMajorOffset >= 0 && top.FormatMajor != Semantics.FormatMajor)
             {
                 throw new ModelFormatException(ModelErrorCode.UnsupportedMajorVersion, top.FormatMajorOffset, FieldFormatMajor);
             }
@@ -41,6 +44,11 @@ namespace Spiking.Edge.Runtime.Format
             if (Crc32.Compute(model, 0, top.ChecksumOffset) != top.Checksum)
             {
                 throw new ModelFormatException(ModelErrorCode.ChecksumMismatch, top.ChecksumOffset, FieldChecksum);
+            }
+
+            if (top.FormatMajor != Semantics.FormatMajor)
+            {
+                throw new ModelFormatException(ModelErrorCode.UnsupportedMajorVersion, 0, FieldFormatMajor);
             }
 
             var descriptor = new ModelDescriptor();
@@ -290,7 +298,7 @@ namespace Spiking.Edge.Runtime.Format
         private sealed class TopLevel
         {
             public uint FormatMajor;
-            public int FormatMajorOffset;
+            public int FormatMajorOffset = -1;
             public uint TickMicroseconds;
             public int TickOffset;
             public uint TicksPerSample;
