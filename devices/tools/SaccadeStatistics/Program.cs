@@ -42,6 +42,7 @@ if (args.Length > 3)
 
 var counts = new int[count];
 var onCounts = new int[count];
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var watch = Stopwatch.StartNew();
 Parallel.For(0, count, i =>
 {
@@ -58,11 +59,13 @@ Parallel.For(0, count, i =>
     onCounts[i] = on;
 });
 watch.Stop();
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
 Array.Sort(counts);
 double mean = counts.Average();
 double sd = Math.Sqrt(counts.Select(c => (c - mean) * (c - mean)).Average());
 Console.WriteLine($"{count} images {cols}x{rows} on {Environment.ProcessorCount} cores: {watch.Elapsed.TotalSeconds:F2} s ({watch.Elapsed.TotalMilliseconds * 1000 / count:F0} us/image)");
+Console.WriteLine($"CPU time {cpu.TotalSeconds:F2} s ({cpu.TotalMilliseconds * 1000 / count:F0} us/image on one core; wall time depends on machine load)");
 Console.WriteLine($"threshold {options.ContrastThreshold}, epsilon {options.LogEpsilon}, mismatch {options.ThresholdMismatch}");
 Console.WriteLine($"events/image: mean {mean:F0}, SD {sd:F0}, median {counts[count / 2]}, 5-95 % {counts[count / 20]}-{counts[count * 19 / 20]}, min {counts[0]}, max {counts[^1]}; ON {100.0 * onCounts.Sum(c => (long)c) / counts.Sum(c => (long)c):F1} %");
 return 0;
