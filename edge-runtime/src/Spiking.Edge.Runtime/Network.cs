@@ -220,13 +220,6 @@ namespace Spiking.Edge.Runtime
                 return;
             }
 
-            int index = InputMapper.InputIndex(x, y, polarity, InputWidth, InputHeight, InputPolarities);
-            if (index == InputMapper.OutOfGeometry)
-            {
-                EventsOutOfGeometry++;
-                return;
-            }
-
             if (tick < CurrentTick)
             {
                 EventsOutOfOrder++;
@@ -236,6 +229,14 @@ namespace Spiking.Edge.Runtime
             if (tick > CurrentTick)
             {
                 AdvanceTo(tick);
+            }
+
+            // Semantics §2 order: an event outside the geometry still moves time forward.
+            int index = InputMapper.InputIndex(x, y, polarity, InputWidth, InputHeight, InputPolarities);
+            if (index == InputMapper.OutOfGeometry)
+            {
+                EventsOutOfGeometry++;
+                return;
             }
 
             if (_eventsThisTick >= Semantics.MaxEventsPerTick)
