@@ -73,7 +73,11 @@ internal sealed class ReferenceSimulator
                 for (int o = 0; o < layer.OutputSize; o++)
                 {
                     long value = v[l][o];
-                    value -= value >> layer.LeakShift;
+                    if (layer.LeakShift > 0)
+                    {
+                        // §4 step 1; leak_shift 0 means no leak (v − (v >> 0) would be 0).
+                        value -= value >> layer.LeakShift;
+                    }
                     long synaptic = 0;
                     for (int i = 0; i < layer.InputSize; i++)
                     {
