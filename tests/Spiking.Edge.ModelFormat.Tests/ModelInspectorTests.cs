@@ -45,18 +45,31 @@ public sealed class ModelInspectorTests
         for (int l = 0; l < model.Layers.Count; l++)
         {
             Layer layer = model.Layers[l];
-            Assert.Contains($"[{l}] {layer.Name}: {layer.Neuron}, {layer.InputSize} -> {layer.OutputSize}", text, StringComparison.Ordinal);
-            Assert.Contains($"weights: {layer.Weights.Encoding}, {layer.Weights.Bits}-bit", text, StringComparison.Ordinal);
+            Assert.Contains($"[{l}] {layer.Name}: {ProtoName(layer.Neuron)}, {layer.InputSize} -> {layer.OutputSize}", text, StringComparison.Ordinal);
+            Assert.Contains($"weights: {ProtoName(layer.Weights.Encoding)}, {layer.Weights.Bits}-bit", text, StringComparison.Ordinal);
         }
 
         Assert.Contains($"threshold {model.Layers[0].Threshold.Min()}..{model.Layers[0].Threshold.Max()}", text, StringComparison.Ordinal);
-        Assert.Contains("reset Subtract", text, StringComparison.Ordinal);
-        Assert.Contains("Readout: MembraneSum", text, StringComparison.Ordinal);
+        Assert.Contains("reset SUBTRACT, comparison GREATER_OR_EQUAL", text, StringComparison.Ordinal);
+        Assert.Contains("Readout: MEMBRANE_SUM", text, StringComparison.Ordinal);
         Assert.Contains("Labels: a, b, c, d, e", text, StringComparison.Ordinal);
         Assert.Contains(model.Provenance.Dataset, text, StringComparison.Ordinal);
         Assert.Contains(model.Provenance.ToolVersion, text, StringComparison.Ordinal);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{ModelInspector.StoredSynapses(model):N0} stored synapses"), text, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Enum_values_are_shown_with_their_proto_names_and_unknown_numbers_as_such()
+    {
+        Model model = TestModels.Small();
+        model.Layers[0].Reset = (ResetMode)9;
+
+        string text = ModelInspector.Describe(model, -1);
+
+        Assert.Contains("LEAKY_INTEGRATOR", text, StringComparison.Ordinal);
+        Assert.Contains("BITMAP", text, StringComparison.Ordinal);
+        Assert.Contains("reset unknown value 9", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,4 +80,16 @@ public sealed class ModelInspectorTests
         Assert.Contains("Input: none", text, StringComparison.Ordinal);
         Assert.Contains("Provenance: none", text, StringComparison.Ordinal);
     }
+
+    private static string ProtoName<T>(T value)
+        where T : struct, Enum
+        => value switch
+        {
+            NeuronModel.Lif => "LIF",
+            NeuronModel.LeakyIntegrator => "LEAKY_INTEGRATOR",
+            WeightEncoding.Dense => "DENSE",
+            WeightEncoding.Csr => "CSR",
+            WeightEncoding.Bitmap => "BITMAP",
+            _ => throw new ArgumentOutOfRangeException(nameof(value)),
+        };
 }

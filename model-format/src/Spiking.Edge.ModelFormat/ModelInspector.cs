@@ -38,7 +38,7 @@ public static class ModelInspector
             DescribeLayer(text, model.Layers[l], l);
         }
 
-        string readout = model.Readout == null ? "none" : model.Readout.Mode.ToString();
+        string readout = model.Readout == null ? "none" : EnumNames.Of(model.Readout.Mode);
         Line(text, $"Readout: {readout}");
         Line(text, $"Labels: {(model.Labels.Count == 0 ? "none" : string.Join(", ", model.Labels))}");
         DescribeProvenance(text, model.Provenance);
@@ -72,20 +72,20 @@ public static class ModelInspector
     private static void DescribeLayer(StringBuilder text, Layer layer, int l)
     {
         string name = layer.Name.Length == 0 ? "(unnamed)" : layer.Name;
-        Line(text, $"  [{l}] {name}: {layer.Neuron}, {layer.InputSize:N0} -> {layer.OutputSize:N0}");
+        Line(text, $"  [{l}] {name}: {EnumNames.Of(layer.Neuron)}, {layer.InputSize:N0} -> {layer.OutputSize:N0}");
         if (layer.Weights is { } w)
         {
             long cells = (long)layer.InputSize * layer.OutputSize;
             long nonzero = NonzeroValues(w);
             double sparsity = cells == 0 ? 0 : 100.0 * (1.0 - ((double)nonzero / cells));
-            Line(text, $"      weights: {w.Encoding}, {w.Bits}-bit, stored {w.Values.Length:N0}, nonzero {nonzero:N0} of {cells:N0} (sparsity {sparsity:0.0} %), {WeightCodec.EncodedBytes(w):N0} bytes");
+            Line(text, $"      weights: {EnumNames.Of(w.Encoding)}, {w.Bits}-bit, stored {w.Values.Length:N0}, nonzero {nonzero:N0} of {cells:N0} (sparsity {sparsity:0.0} %), {WeightCodec.EncodedBytes(w):N0} bytes");
         }
         else
         {
             Line(text, $"      weights: none");
         }
 
-        Line(text, $"      leak shift {layer.LeakShift}, reset {layer.Reset}, comparison {layer.Comparison}");
+        Line(text, $"      leak shift {layer.LeakShift}, reset {EnumNames.Of(layer.Reset)}, comparison {EnumNames.Of(layer.Comparison)}");
         Line(text, $"      threshold {Range(layer.Threshold)}, bias {(layer.Bias.Count == 0 ? "none (0)" : Range(layer.Bias))}, scale {ScaleRange(layer.WeightScale)}");
     }
 

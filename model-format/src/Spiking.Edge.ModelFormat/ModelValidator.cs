@@ -134,5 +134,5 @@ public static partial class ModelValidator
 
     private static string EnumText<T>(T value)
         where T : struct, Enum
-        => Enum.IsDefined(value) ? value.ToString() : Invariant($"unknown value {Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}");
+        => EnumNames.Of(value);
 }
