@@ -129,7 +129,7 @@ public sealed class IntegerSimulation : IDisposable
             }
         }
 
-        Tensor synOps = x0.sum(0).matmul(_layers[0].StoredPerRow);
+        Tensor synOps = x0.sum(dim: 0).matmul(_layers[0].StoredPerRow);
         for (int l = 1; l < _layers.Length; l++)
         {
             synOps = synOps + counts[l - 1].matmul(_layers[l].StoredPerRow);

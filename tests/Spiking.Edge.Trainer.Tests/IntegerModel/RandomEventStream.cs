@@ -1,0 +1,61 @@
+using Spiking.Edge.Runtime.Events;
+
+namespace Spiking.Edge.Trainer.Tests.IntegerModel;
+
+/// <summary>
+/// Seeded random event streams that exercise every input rule of semantics §2: events before t0 and after the
+/// window, out-of-geometry events (x, y or p too large), out-of-order events, and bursts at one pixel and time.
+/// </summary>
+/// <remarks>
+/// Out-of-geometry events always carry the timestamp of the latest in-geometry event, so they never open a new tick and are
+/// never late: semantics §2 does not say which rule wins for an event that is both out of geometry and late (or
+/// whether such an event opens its tick), and the runtime and <c>TimeBinner</c> answer differently.
+/// </remarks>
+internal static class RandomEventStream
+{
+    public static Event[] Create(Random random, int width, int height, int polarities, int tickMicroseconds, int ticks, int count, long t0 = 0)
+    {
+        var events = new List<Event>(count);
+        long window = (long)tickMicroseconds * ticks;
+        long t = t0 - random.Next(0, 3 * tickMicroseconds);
+        long latest = t0 - 1;
+        while (events.Count < count)
+        {
+            t += random.Next(0, Math.Max(1, (int)(3 * window / Math.Max(1, count))));
+            int kind = random.Next(100);
+            if (kind < 4)
+            {
+                // out of geometry, at the time of the latest in-geometry event
+                int which = random.Next(3);
+                ushort x = (ushort)(which == 0 ? width + random.Next(0, 4) : random.Next(width));
+                ushort y = (ushort)(which == 1 ? height + random.Next(0, 4) : random.Next(height));
+                byte p = (byte)(which == 2 ? random.Next(2, 256) : random.Next(2));
+                events.Add(new Event(x, y, p, latest));
+            }
+            else if (kind < 7 && latest - t0 > 2 * tickMicroseconds)
+            {
+                // late: one or two ticks before the latest event
+                long late = latest - random.Next(tickMicroseconds, 2 * tickMicroseconds);
+                events.Add(new Event((ushort)random.Next(width), (ushort)random.Next(height), (byte)random.Next(2), late));
+            }
+            else if (kind < 12)
+            {
+                // a burst at one pixel and time
+                latest = t;
+                var e = new Event((ushort)random.Next(width), (ushort)random.Next(height), (byte)random.Next(2), latest);
+                int burst = random.Next(2, 12);
+                for (int b = 0; b < burst && events.Count < count; b++)
+                {
+                    events.Add(e);
+                }
+            }
+            else
+            {
+                latest = t;
+                events.Add(new Event((ushort)random.Next(width), (ushort)random.Next(height), (byte)random.Next(2), latest));
+            }
+        }
+
+        return events.ToArray();
+    }
+}
