@@ -21,13 +21,15 @@ public sealed class RowAccumulatorsTests
         }
     }
 
-    [Fact]
-    public void Best_uses_the_widest_path_not_slower_than_avx2()
+    [SkippableFact]
+    public void Best_uses_512_bit_vectors_only_where_the_runtime_prefers_them_then_avx2_then_128_bit()
     {
         var best = RowAccumulators.Best();
 
         Skip.IfNot(best is SimdRowAccumulator, "no SIMD on this processor");
-        var expected = System.Runtime.Intrinsics.X86.Avx2.IsSupported ? SimdPath.Avx2 : SimdPath.Vector128;
+        var expected = System.Runtime.Intrinsics.X86.Avx512F.IsSupported && Vector512.IsHardwareAccelerated ? SimdPath.Avx512
+            : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? SimdPath.Avx2
+            : SimdPath.Vector128;
         Assert.Equal(expected, ((SimdRowAccumulator)best).Path);
     }
 
