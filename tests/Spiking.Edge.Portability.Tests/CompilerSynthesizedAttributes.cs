@@ -16,4 +16,16 @@ internal static class CompilerSynthesizedAttributes
         // On auto-property backing fields and accessors.
         "System.Runtime.CompilerServices.CompilerGeneratedAttribute",
     };
+
+    /// <summary>
+    /// Added to auto-property backing fields in Debug builds only. Both types are in nanoFramework's mscorlib, so
+    /// the allowlist check keeps them; the approved surface leaves them out so that it does not depend on the
+    /// build configuration.
+    /// </summary>
+    public static readonly IReadOnlySet<string> DebugOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "System.Diagnostics.DebuggerBrowsableAttribute",
+        "System.Diagnostics.DebuggerBrowsableState",
+        "System.Diagnostics.DebuggerBrowsableAttribute::.ctor",
+    };
 }
