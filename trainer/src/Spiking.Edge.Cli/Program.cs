@@ -1,1 +1,3 @@
-System.Console.WriteLine("spiking");
+using Spiking.Edge.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

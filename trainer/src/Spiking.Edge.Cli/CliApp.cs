@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Spiking.Edge.Cli.Verbs;
+
+namespace Spiking.Edge.Cli;
+
+/// <summary>
+/// The `spiking` command: one class per verb (Verbs/), parse errors and failures reported as one line on stderr
+/// with a non-zero exit code (2 for usage errors, 1 for failures), 0 on success.
+/// </summary>
+internal static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitUsage = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Spiking.Edge: train spiking neural networks, export int8 sparse models, run them event by event on the edge.");
+        var context = new CliContext(output, error);
+        root.Add(DemoVerb.Create(context));
+        root.Add(TrainVerb.Create(context));
+        root.Add(EvalVerb.Create(context));
+        root.Add(ExportVerb.Create(context));
+        root.Add(InspectVerb.Create(context));
+        root.Add(RunVerb.Create(context));
+        root.Add(DatasetsVerb.Create(context));
+
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            string verb = parse.CommandResult.Command == root ? "spiking" : "spiking " + parse.CommandResult.Command.Name;
+            error.WriteLine($"{verb}: {parse.Errors[0].Message} (see '{verb} --help')");
+            return ExitUsage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ErrorReporter.IsUserFacing(ex))
+        {
+            error.WriteLine("spiking: " + ErrorReporter.OneLine(ex));
+            return ExitFailure;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Spiking.Edge.Runtime.Accelerators;
+using Spiking.Edge.Trainer.Pipeline;
+using Spiking.Edge.Trainer.Training;
+
+namespace Spiking.Edge.Cli.Verbs;
+
+/// <summary>
+/// `spiking export`: checkpoint → pruned, quantized model file. Measures float, integer-simulation and edge-runtime
+/// accuracy on the given split (written into the file's provenance) and checks edge and integer agree bit for bit.
+/// </summary>
+internal static class ExportVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new DataOptions();
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Checkpoint written by 'spiking train' (<run>/checkpoint.seckpt).", Required = true };
+        var output = new Option<string>("--out") { Description = "Model file to write.", Required = true };
+        var split = new Option<string>("--split") { Description = "Split to measure accuracy on (Train or Test; Test is held out: report it once).", DefaultValueFactory = _ => "Test" };
+        var prune = new Option<double>("--prune") { Description = "Fraction of weights pruned per layer before quantization.", DefaultValueFactory = _ => 0.5 };
+        var bits = new Option<int>("--bits") { Description = "Weight bit width (2..8).", DefaultValueFactory = _ => 8 };
+        var command = new Command("export", "Prune and quantize a trained network and write the model file for the edge runtime.") { checkpoint, output, split, prune, bits };
+        data.AddTo(command);
+        command.SetAction(parse =>
+        {
+            string checkpointPath = parse.GetValue(checkpoint)!;
+            CliFiles.RequireFile(checkpointPath, "--checkpoint");
+            using var trainer = Checkpoint.Load(checkpointPath);
+            using var network = trainer.Model;
+            var evaluation = data.Load(parse, DataOptions.CheckSplit(parse.GetValue(split)!), trainer.Options.Seed);
+            var timing = new InputTiming(trainer.Options.TickMicroseconds, trainer.Options.TicksPerSample);
+            var request = new ExportRequest(parse.GetValue(prune), parse.GetValue(bits), Path.GetFileName(Path.GetFullPath(parse.GetValue(data.Data)!)), trainer.Options.Seed, trainer.CompletedEpochs);
+            string path = parse.GetValue(output)!;
+            CliFiles.EnsureParent(path);
+            ExportResult result = ModelExport.Run(network, timing, evaluation, request, RowAccumulators.Best(), path);
+            context.Output.WriteLine($"wrote {result.Path} ({result.Bytes.Length:N0} bytes, {result.WeightSparsity:P1} zero weights)");
+            context.Output.WriteLine($"accuracy on {result.Check.SampleCount:N0} samples: float {result.FloatAccuracy:P2}, integer {result.Check.IntegerAccuracy:P2}, edge {result.Check.EdgeAccuracy:P2}");
+            context.Output.WriteLine(result.Check.EdgeMatchesInteger ? "edge runtime and integer simulation agree bit for bit" : $"edge runtime and integer simulation DIFFER on {result.Check.MismatchedSamples} samples; first: {result.Check.FirstMismatch}");
+            return result.Check.EdgeMatchesInteger ? CliApp.ExitOk : CliApp.ExitFailure;
+        });
+        return command;
+    }
+}
