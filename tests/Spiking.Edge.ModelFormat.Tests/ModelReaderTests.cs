@@ -83,6 +83,61 @@ public sealed class ModelReaderTests
     }
 
     [Fact]
+    public void A_repeated_input_message_is_refused_rather_than_merged()
+    {
+        byte[] body = TestModels.Small().ToByteArray();
+        byte[] extra = new Model { Input = new InputGeometry { Width = 3 } }.ToByteArray();
+        byte[] bytes = TestModels.WithFixedChecksum([.. body, .. extra, 0x7D, 0, 0, 0, 0]);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes));
+
+        Assert.Equal("input", error.Field);
+        Assert.Equal(body.Length, error.Offset);
+    }
+
+    [Fact]
+    public void A_repeated_readout_message_is_refused_rather_than_merged()
+    {
+        byte[] body = TestModels.Small().ToByteArray();
+        byte[] extra = new Model { Readout = new Readout { Mode = ReadoutMode.SpikeCount } }.ToByteArray();
+        byte[] bytes = TestModels.WithFixedChecksum([.. body, .. extra, 0x7D, 0, 0, 0, 0]);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes));
+
+        Assert.Equal("readout", error.Field);
+    }
+
+    [Fact]
+    public void A_repeated_weights_message_inside_a_layer_is_refused_rather_than_merged()
+    {
+        Model model = TestModels.Small();
+        Layer layer = model.Layers[1];
+        byte[] layerBytes = [.. layer.ToByteArray(), .. new Layer { Weights = new Weights { Bits = 8 } }.ToByteArray()];
+        model.Layers.RemoveAt(1);
+        model.Layers.Insert(1, Layer.Parser.ParseFrom(layerBytes));
+        Assert.Equal(8u, model.Layers[1].Weights.Bits);
+        // Re-serialize by hand so that the layer keeps both weights fields: splice the raw layer bytes in.
+        var parts = new Model { FormatMajor = 1, Input = model.Input.Clone(), TickMicroseconds = 1000, TicksPerSample = 20 }.ToByteArray();
+        using var stream = new MemoryStream();
+        stream.Write(parts);
+        var output = new CodedOutputStream(stream);
+        output.WriteTag(6, WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(ByteString.CopyFrom(model.Layers[0].ToByteArray()));
+        output.WriteTag(6, WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(ByteString.CopyFrom(layerBytes));
+        output.Flush();
+        byte[] bytes = TestModels.WithFixedChecksum([.. stream.ToArray(), 0x7D, 0, 0, 0, 0]);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes));
+
+        Assert.Equal("layers[1].weights", error.Field);
+        int layer0 = model.Layers[0].CalculateSize();
+        long secondWeightsTag = parts.Length + 1 + CodedOutputStream.ComputeLengthSize(layer0) + layer0
+            + 1 + CodedOutputStream.ComputeLengthSize(layerBytes.Length) + layer.CalculateSize();
+        Assert.Equal(secondWeightsTag, error.Offset);
+    }
+
+    [Fact]
     public void Newer_minor_version_with_unknown_fields_is_read()
     {
         Model model = TestModels.Small();
