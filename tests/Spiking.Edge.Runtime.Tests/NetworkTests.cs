@@ -170,6 +170,22 @@ public class NetworkTests
     }
 
     [Fact]
+    public void An_event_outside_the_geometry_still_moves_time_forward()
+    {
+        // semantics.md §2 check order: window, order (the tick becomes current), geometry, budget.
+        var layer = new LayerSpec { InputSize = 2, OutputSize = 1, Weights = new sbyte[] { 1, 1 }, Neuron = P.NeuronModel.LeakyIntegrator };
+        Network network = Load(TestModels.OneLayer(layer, ticks: 4, P.ReadoutMode.MembraneSum, width: 2));
+        network.BeginSample(0);
+        network.PushEvent(0, 0, 0, 500);
+        network.PushEvent(9, 0, 0, 2500);
+        network.PushEvent(1, 0, 0, 1500);
+        network.FinishSample();
+        Assert.Equal(1, network.EventsOutOfGeometry);
+        Assert.Equal(1, network.EventsOutOfOrder);
+        Assert.Equal(1, network.EventsAccepted);
+    }
+
+    [Fact]
     public void Events_before_the_window_or_after_its_last_tick_are_counted_outside_the_window()
     {
         Network network = Load(TestModels.OneLayer(Integrator(1), ticks: 2, P.ReadoutMode.MembraneSum));
