@@ -138,6 +138,72 @@ public sealed class ModelReaderTests
     }
 
     [Fact]
+    public void A_known_field_with_the_wrong_wire_type_is_refused_rather_than_skipped()
+    {
+        Model model = TestModels.Small();
+        model.Layers[0].LeakShift = 0;
+        byte[] layer0 = model.Layers[0].ToByteArray();
+        // leak_shift (field 5) as fixed32 (tag 0x2D): Google.Protobuf alone would keep it as an unknown field.
+        byte[] misTyped = [.. layer0, 0x2D, 3, 0, 0, 0];
+        model.Layers.RemoveAt(0);
+        byte[] header = new Model { FormatMajor = 1, Input = model.Input.Clone() }.ToByteArray();
+        byte[] rest = new Model { TickMicroseconds = 1000, TicksPerSample = 20, Readout = model.Readout.Clone() }.ToByteArray();
+        byte[] bytes = TestModels.WithFixedChecksum([.. header, .. LayerField(misTyped), .. LayerField(model.Layers[0].ToByteArray()), .. LayerField(model.Layers[1].ToByteArray()), .. rest, 0x7D, 0, 0, 0, 0]);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes));
+
+        Assert.Equal("layers[0].leak_shift", error.Field);
+        Assert.Equal(header.Length + LayerField(misTyped).Length - misTyped.Length + layer0.Length, error.Offset);
+        Assert.EndsWith("found wire type 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repeated_scalars_are_read_packed_or_unpacked()
+    {
+        Model model = TestModels.Small();
+        Layer layer = model.Layers[2];
+        byte[] packed = layer.ToByteArray();
+        // The same scales as one fixed32 field each (field 10, tag 0x55) instead of one packed field.
+        Layer withoutScales = layer.Clone();
+        withoutScales.WeightScale.Clear();
+        var unpacked = new List<byte>(withoutScales.ToByteArray());
+        foreach (float scale in layer.WeightScale)
+        {
+            unpacked.Add(0x55);
+            unpacked.AddRange(BitConverter.GetBytes(scale));
+        }
+
+        model.Layers.RemoveAt(2);
+        byte[] body = model.ToByteArray();
+        byte[] bytes = TestModels.WithFixedChecksum([.. body, .. LayerField([.. unpacked]), 0x7D, 0, 0, 0, 0]);
+
+        Model read = ModelReader.FromBytes(bytes);
+
+        Assert.NotEqual(packed.Length, unpacked.Count);
+        Assert.Equal(layer.WeightScale, read.Layers[2].WeightScale);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void A_field_with_an_unsupported_wire_type_is_refused_even_when_unknown(int wireType)
+    {
+        Model model = TestModels.Small();
+        model.Provenance = null;
+        byte[] body = model.ToByteArray();
+        byte[] provenance = [.. new Provenance { Cell = "lif" }.ToByteArray(), (byte)((20 << 3) | wireType), 0x01];
+        byte[] bytes = TestModels.WithFixedChecksum([.. body, 0x4A, (byte)provenance.Length, .. provenance, 0x7D, 0, 0, 0, 0]);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes));
+
+        Assert.Equal("provenance", error.Field);
+        Assert.Equal(body.Length + 2 + provenance.Length - 2, error.Offset);
+        Assert.Contains($"found wire type {wireType}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Newer_minor_version_with_unknown_fields_is_read()
     {
         Model model = TestModels.Small();
@@ -242,5 +308,15 @@ public sealed class ModelReaderTests
 
         Assert.Equal(path, error.Source);
         Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] LayerField(byte[] layer)
+    {
+        using var stream = new MemoryStream();
+        var output = new CodedOutputStream(stream);
+        output.WriteTag(6, WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(ByteString.CopyFrom(layer));
+        output.Flush();
+        return stream.ToArray();
     }
 }

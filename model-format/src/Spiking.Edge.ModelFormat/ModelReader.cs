@@ -15,10 +15,6 @@ public static class ModelReader
 {
     private const int ChecksumField = 15;
     private const int FormatMajorField = 1;
-    private const int InputField = 3;
-    private const int LayersField = 6;
-    private const int ReadoutField = 7;
-    private const int LayerWeightsField = 11;
 
     /// <summary>Reads a model from its file bytes; <paramref name="sourceName"/> names it in errors.</summary>
     public static Model FromBytes(byte[] bytes, string sourceName = "model")
@@ -32,6 +28,7 @@ public static class ModelReader
         }
 
         long majorOffset = CheckFieldLayout(bytes, sourceName);
+        WireLayout.Check(bytes, 0, bytes.Length - ModelWriter.ChecksumFieldBytes, Model.Descriptor, string.Empty, sourceName);
 
         Model model;
         try
@@ -71,18 +68,13 @@ public static class ModelReader
 
     /// <summary>
     /// Walks the top-level fields: the checksum field must occur exactly once, be fixed32 and be the last field
-    /// (its tag at length − 5); the singular messages input, readout and each layer's weights must occur at most
-    /// once (Google.Protobuf would merge repeats; the edge runtime refuses them). Returns the offset of the
-    /// format_major tag, or -1 when it is absent.
+    /// (its tag at length − 5). Returns the offset of the format_major tag, or -1 when it is absent.
     /// </summary>
     private static long CheckFieldLayout(byte[] bytes, string source)
     {
         var input = new CodedInputStream(bytes);
         long majorOffset = -1;
         long checksumOffset = -1;
-        long inputOffset = -1;
-        long readoutOffset = -1;
-        int layer = 0;
         try
         {
             while (true)
@@ -95,6 +87,7 @@ public static class ModelReader
                 }
 
                 int field = WireFormat.GetTagFieldNumber(tag);
+                WireLayout.RequireSupportedWireType(tag, tagOffset, string.Empty, source);
                 if (checksumOffset >= 0)
                 {
                     throw new ModelFileException(source, "checksum", tagOffset, "the checksum (field 15) as the last field", Invariant($"field {field} after it"));
@@ -112,29 +105,6 @@ public static class ModelReader
                 else if (field == FormatMajorField && majorOffset < 0)
                 {
                     majorOffset = tagOffset;
-                }
-                else if (field == InputField)
-                {
-                    RejectRepeat(source, "input", ref inputOffset, tagOffset);
-                }
-                else if (field == ReadoutField)
-                {
-                    RejectRepeat(source, "readout", ref readoutOffset, tagOffset);
-                }
-                else if (field == LayersField && WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited)
-                {
-                    long afterTag = input.Position;
-                    input.SkipLastField();
-                    long start = afterTag;
-                    while ((bytes[start] & 0x80) != 0)
-                    {
-                        start++;
-                    }
-
-                    start++;
-                    CheckLayerLayout(bytes, (int)start, (int)(input.Position - start), source, layer);
-                    layer++;
-                    continue;
                 }
 
                 input.SkipLastField();
@@ -156,40 +126,6 @@ public static class ModelReader
         }
 
         return majorOffset;
-    }
-
-    /// <summary>Refuses a second weights message inside one layer.</summary>
-    private static void CheckLayerLayout(byte[] bytes, int start, int length, string source, int layer)
-    {
-        var nested = new CodedInputStream(bytes, start, length);
-        long origin = nested.Position;
-        long weightsOffset = -1;
-        while (true)
-        {
-            long tagOffset = start + (nested.Position - origin);
-            uint tag = nested.ReadTag();
-            if (tag == 0)
-            {
-                return;
-            }
-
-            if (WireFormat.GetTagFieldNumber(tag) == LayerWeightsField)
-            {
-                RejectRepeat(source, Invariant($"layers[{layer}].weights"), ref weightsOffset, tagOffset);
-            }
-
-            nested.SkipLastField();
-        }
-    }
-
-    private static void RejectRepeat(string source, string field, ref long previousOffset, long tagOffset)
-    {
-        if (previousOffset >= 0)
-        {
-            throw new ModelFileException(source, field, tagOffset, Invariant($"a single {field} message (first at byte {previousOffset})"), "a second one");
-        }
-
-        previousOffset = tagOffset;
     }
 
     private static void CheckChecksum(byte[] bytes, string source)
