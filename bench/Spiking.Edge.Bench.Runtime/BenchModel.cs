@@ -30,6 +30,9 @@ internal sealed class BenchModel
         _outputWeights = RandomWeights(random, Hidden * Classes);
     }
 
+    /// <summary>The hidden layer's input-major [i × 800 + o] signed bytes.</summary>
+    public byte[] HiddenWeights => _hiddenWeights;
+
     /// <summary>Model file bytes with every hidden threshold equal to <paramref name="threshold"/>.</summary>
     public byte[] ToBytes(int threshold)
     {

@@ -63,7 +63,51 @@ internal static class KernelBenchmark
                 + $"{synOps / candidate.Measurement.MedianWall / 1e9:F2} | {scalarCpu / cpu:F1} | {same} |");
         }
 
+        if (MultiRowPrototype.IsSupported)
+        {
+            Batched(options, matrix, rows, synOps, scalarCpu, candidates[0].Checksum);
+        }
+
         Console.WriteLine();
+    }
+
+    /// <summary>The same rows, one call per tick of 4108 / 31 rows (see <see cref="MultiRowPrototype"/>).</summary>
+    private static void Batched(BenchOptions options, byte[] matrix, int[] rows, double synOps, double scalarCpu, long reference)
+    {
+        const int ticks = BenchModel.Ticks;
+        var offsets = rows.Select(r => r * Width).ToArray();
+        var target = new int[Width];
+        var tickRows = new int[RowsPerSample];
+        long checksum = 0;
+        void Body()
+        {
+            checksum = 0;
+            for (int s = 0; s < options.Samples; s++)
+            {
+                Array.Clear(target);
+                for (int k = 0; k < ticks; k++)
+                {
+                    int from = (s * RowsPerSample) + (k * RowsPerSample / ticks);
+                    int to = (s * RowsPerSample) + ((k + 1) * RowsPerSample / ticks);
+                    Array.Copy(offsets, from, tickRows, 0, to - from);
+                    MultiRowPrototype.AddRows(matrix, tickRows, to - from, target, Width);
+                }
+
+                checksum += target[s % Width];
+            }
+        }
+
+        var measurement = new Measurement();
+        Body();
+        for (int r = 0; r < options.Repeats; r++)
+        {
+            measurement.Time(Body);
+        }
+
+        double cpu = measurement.MedianCpu;
+        string same = checksum == reference ? "= scalar" : "DIFFERS from scalar";
+        Console.WriteLine($"| prototype: all rows of a tick in one call (AVX-512, {RowsPerSample / ticks} rows per call, not in the runtime) | "
+            + $"{cpu * 1e3 / options.Samples:F3} | {synOps / cpu / 1e9:F2} | {synOps / measurement.MedianWall / 1e9:F2} | {scalarCpu / cpu:F1} | {same} |");
     }
 
     private sealed class Candidate(string name, IRowAccumulator accumulator)

@@ -22,8 +22,8 @@ internal static class RuntimeBenchmark
 
         var runs = new List<AccumulatorRun>
         {
-            new("scalar", Network.Load(bytes, new ScalarRowAccumulator())),
-            new($"SIMD {RowAccumulators.Describe()}", Network.Load(bytes, best)),
+            new("scalar", new ScalarRowAccumulator(), bytes),
+            new($"SIMD {RowAccumulators.Describe()}", best, bytes),
         };
 
         Console.WriteLine($"## (b) whole runtime: 2312-800-10 DENSE int8, LIF hidden (threshold {threshold}, "
@@ -62,16 +62,25 @@ internal static class RuntimeBenchmark
             && runs[0].HiddenSpikes == runs[1].HiddenSpikes;
         Console.WriteLine($"SynOps per sample {runs[0].SynOps / (double)samples.Length:F0} (layer 0 + layer 1); "
             + $"scalar and SIMD give identical predictions, SynOps and hidden spikes: {(identical ? "yes" : "NO")}");
-        Console.WriteLine();
         if (!identical)
         {
             throw new InvalidOperationException("scalar and SIMD runs differ: the accumulators are not equivalent");
         }
+
+        CostBreakdown.Run(options, samples, runs[0].Network, runs[0].Accumulator, runs[0].Name, runs[0].Measurement.MedianCpu);
+        CostBreakdown.Run(options, samples, runs[1].Network, runs[1].Accumulator, runs[1].Name, runs[1].Measurement.MedianCpu);
+        Console.WriteLine();
     }
 
     /// <summary>One accumulator's network and its measurements.</summary>
-    private sealed class AccumulatorRun(string name, Network network)
+    private sealed class AccumulatorRun(string name, IRowAccumulator accumulator, byte[] model)
     {
+        private readonly Network _network = Network.Load(model, accumulator);
+
+        public Network Network => _network;
+
+        public IRowAccumulator Accumulator { get; } = accumulator;
+
 
         public string Name { get; } = name;
 
@@ -96,15 +105,15 @@ internal static class RuntimeBenchmark
             for (int s = 0; s < samples.Length; s++)
             {
                 Event[] ev = samples[s];
-                network.BeginSample(0);
-                network.PushEvents(ev, 0, ev.Length);
-                network.FinishSample();
-                predictions[s] = network.PredictedClass;
-                synOps += network.SynOps;
-                events += network.EventsAccepted;
+                _network.BeginSample(0);
+                _network.PushEvents(ev, 0, ev.Length);
+                _network.FinishSample();
+                predictions[s] = _network.PredictedClass;
+                synOps += _network.SynOps;
+                events += _network.EventsAccepted;
                 for (int o = 0; o < BenchModel.Hidden; o++)
                 {
-                    spikes += network.GetSpikeCount(0, o);
+                    spikes += _network.GetSpikeCount(0, o);
                 }
             }
 
@@ -132,10 +141,10 @@ internal static class RuntimeBenchmark
             for (int s = 0; s < samples.Length; s++)
             {
                 Event[] ev = samples[s];
-                network.BeginSample(0);
-                network.PushEvents(ev, 0, ev.Length);
-                network.FinishSample();
-                predictions[s] = network.PredictedClass;
+                _network.BeginSample(0);
+                _network.PushEvents(ev, 0, ev.Length);
+                _network.FinishSample();
+                predictions[s] = _network.PredictedClass;
             }
         }
     }
