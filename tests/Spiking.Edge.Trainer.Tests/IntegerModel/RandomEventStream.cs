@@ -7,9 +7,8 @@ namespace Spiking.Edge.Trainer.Tests.IntegerModel;
 /// window, out-of-geometry events (x, y or p too large), out-of-order events, and bursts at one pixel and time.
 /// </summary>
 /// <remarks>
-/// Out-of-geometry events always carry the timestamp of the latest in-geometry event, so they never open a new tick and are
-/// never late: semantics §2 does not say which rule wins for an event that is both out of geometry and late (or
-/// whether such an event opens its tick), and the runtime and <c>TimeBinner</c> answer differently.
+/// Out-of-geometry events come at a new time (so they open a tick, semantics §2 check order), at the latest time,
+/// or late (so the out-of-order rule applies first).
 /// </remarks>
 internal static class RandomEventStream
 {
@@ -25,12 +24,15 @@ internal static class RandomEventStream
             int kind = random.Next(100);
             if (kind < 4)
             {
-                // out of geometry, at the time of the latest in-geometry event
+                // out of geometry: opening a tick, at the latest time, or late
+                int when = random.Next(3);
+                long at = when == 0 ? t : when == 1 ? latest : latest - random.Next(0, 2 * tickMicroseconds);
+                latest = Math.Max(latest, at);
                 int which = random.Next(3);
                 ushort x = (ushort)(which == 0 ? width + random.Next(0, 4) : random.Next(width));
                 ushort y = (ushort)(which == 1 ? height + random.Next(0, 4) : random.Next(height));
                 byte p = (byte)(which == 2 ? random.Next(2, 256) : random.Next(2));
-                events.Add(new Event(x, y, p, latest));
+                events.Add(new Event(x, y, p, at));
             }
             else if (kind < 7 && latest - t0 > 2 * tickMicroseconds)
             {
