@@ -151,12 +151,17 @@ public sealed class IntegerSimulation : IDisposable
             throw new ArgumentException("samples: the batch is empty", nameof(samples));
         }
 
-        int frame = TicksPerSample * InputSize;
-        var buffer = new float[(long)samples.Count * frame];
+        long frame = (long)TicksPerSample * InputSize;
+        if (frame * samples.Count > Array.MaxLength)
+        {
+            throw new ArgumentException($"samples: {samples.Count} samples of {TicksPerSample} ticks x {InputSize} inputs exceed one array; use a smaller batch", nameof(samples));
+        }
+
+        var buffer = new float[frame * samples.Count];
         for (int b = 0; b < samples.Count; b++)
         {
             Event[] events = samples[b] ?? throw new ArgumentException($"samples[{b}] is null", nameof(samples));
-            TimeBinner.Bin(events, 0, events.Length, Width, Height, Polarities, TickMicroseconds, TicksPerSample, windowStartMicroseconds, buffer, b * frame);
+            TimeBinner.Bin(events, 0, events.Length, Width, Height, Polarities, TickMicroseconds, TicksPerSample, windowStartMicroseconds, buffer, (int)(b * frame));
         }
 
         using DisposeScope scope = NewDisposeScope();
