@@ -1,0 +1,57 @@
+namespace Spiking.Edge.Trainer.Training;
+
+/// <summary>Hyper-parameters and run settings of a training run; <see cref="Validate"/> refuses nonsense with the field named.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Number of epochs to train (≥ 1). Default 10.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Samples per training batch (≥ 1). Default 64.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Adam learning rate (finite, &gt; 0). Default 1e-3.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Seed of the per-epoch shuffle (the model has its own initialisation seed). Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Intra-op threads for TorchSharp; 0 keeps the library default. Applied once when the trainer starts.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Ticks per sample T (≥ 1). Default 30.</summary>
+    public int TicksPerSample { get; init; } = 30;
+
+    /// <summary>Tick length in microseconds (≥ 1), recorded for export. Default 10,000.</summary>
+    public int TickMicroseconds { get; init; } = 10_000;
+
+    /// <summary>Report progress every this many batches (≥ 1), and always after the last batch. Default 10.</summary>
+    public int LogInterval { get; init; } = 10;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid field.</summary>
+    public void Validate()
+    {
+        Positive(Epochs, nameof(Epochs));
+        Positive(BatchSize, nameof(BatchSize));
+        if (!double.IsFinite(LearningRate) || LearningRate <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be a finite number > 0.");
+        }
+
+        if (Threads < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 0 (0 = library default).");
+        }
+
+        Positive(TicksPerSample, nameof(TicksPerSample));
+        Positive(TickMicroseconds, nameof(TickMicroseconds));
+        Positive(LogInterval, nameof(LogInterval));
+    }
+
+    private static void Positive(int value, string name)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 1.");
+        }
+    }
+}
