@@ -36,7 +36,7 @@ public static class LearningCurvePlot
         plot.XLabel("epoch");
         plot.Axes.Left.Label.Text = "cross-entropy loss";
         plot.Axes.Right.Label.Text = "accuracy (%)";
-        plot.Axes.Right.Min = 0;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Alignment.MiddleRight);
         var png = plot.GetImageBytes(900, 500, ImageFormat.Png);
         AtomicFile.WriteAllBytes(pngPath, png);
