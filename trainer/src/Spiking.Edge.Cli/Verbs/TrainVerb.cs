@@ -50,7 +50,7 @@ internal static class TrainVerb
             var (train, held) = all.Split(fraction, runSeed);
             context.Output.WriteLine($"{train.Samples.Count:N0} training and {held.Samples.Count:N0} validation samples, {train.Width}×{train.Height}×{train.Polarities} input, {train.ClassCount} classes");
 
-            Trainer trainer;
+            Trainer.Training.Trainer trainer;
             if (parse.GetValue(resume))
             {
                 CliFiles.RequireFile(checkpoint, "checkpoint to resume");
@@ -60,7 +60,7 @@ internal static class TrainVerb
             else
             {
                 var model = new SpikingMlp(train.Width * train.Height * train.Polarities, CliChecks.Sizes(parse.GetValue(hidden)!, "--hidden"), train.ClassCount, seed: runSeed);
-                trainer = new Trainer(model, new TrainingOptions
+                trainer = new Trainer.Training.Trainer(model, new TrainingOptions
                 {
                     Epochs = CliChecks.Positive(parse.GetValue(epochs), "--epochs"),
                     BatchSize = CliChecks.Positive(parse.GetValue(batch), "--batch"),

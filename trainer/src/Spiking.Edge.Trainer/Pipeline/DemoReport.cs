@@ -24,7 +24,7 @@ public sealed record DemoReport(
     bool EdgeMatchesInteger,
     long ModelBytes,
     double WeightSparsity,
-    double SynOpsPerSample,
+    [property: System.Text.Json.Serialization.JsonPropertyName("synops_per_sample")] double SynOpsPerSample,
     double EventsPerSample,
     double EdgeMillisecondsPerSample,
     int TrainSamples,
