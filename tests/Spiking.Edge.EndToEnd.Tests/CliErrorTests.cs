@@ -22,7 +22,7 @@ public class CliErrorTests
     [Fact]
     public void An_unknown_flag_gives_one_line_and_exit_code_2()
     {
-        var (exit, output, error) = CliRunner.Run("inspect", "--no-such-flag", "model.semodel");
+        var (exit, output, error) = CliRunner.Run("inspect", "model.semodel", "--no-such-flag");
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.Single(error.TrimEnd().Split('\n'));

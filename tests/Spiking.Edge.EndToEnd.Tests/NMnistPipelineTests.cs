@@ -30,7 +30,7 @@ public class NMnistPipelineTests
 
         var inspect = CliRunner.Run("inspect", model);
         Assert.True(inspect.Exit == 0, inspect.Error);
-        Assert.Contains("2312", inspect.Output, StringComparison.Ordinal);
+        Assert.Contains("2,312 inputs", inspect.Output, StringComparison.Ordinal);
         Assert.Contains("lif", inspect.Output, StringComparison.OrdinalIgnoreCase);
 
         string digitFolder = Path.Combine(data, "Train", "3");

@@ -29,7 +29,7 @@ internal static class CliApp
         if (parse.Errors.Count > 0)
         {
             string verb = parse.CommandResult.Command == root ? "spiking" : "spiking " + parse.CommandResult.Command.Name;
-            error.WriteLine($"{verb}: {parse.Errors[0].Message} (see '{verb} --help')");
+            error.WriteLine($"{verb}: {string.Join(" ", parse.Errors.Select(e => e.Message))} (see '{verb} --help')");
             return ExitUsage;
         }
 
