@@ -14,20 +14,7 @@ namespace Spiking.Edge.Runtime.Neurons
         {
             for (int o = 0; o < size; o++)
             {
-                int v = state[membraneOffset + o];
-                if (bias != null)
-                {
-                    v += bias[o];
-                }
-
-                if (v < Semantics.StateMin)
-                {
-                    v = Semantics.StateMin;
-                }
-                else if (v > Semantics.StateMax)
-                {
-                    v = Semantics.StateMax;
-                }
+                int v = BiasAndClamp.Apply(state[membraneOffset + o], bias, o);
 
                 if (sums != null)
                 {

@@ -30,20 +30,7 @@ namespace Spiking.Edge.Runtime.Neurons
             bool greaterOrEqual = comparison == ThresholdComparison.GreaterOrEqual;
             for (int o = 0; o < size; o++)
             {
-                int v = state[membraneOffset + o];
-                if (bias != null)
-                {
-                    v += bias[o];
-                }
-
-                if (v < Semantics.StateMin)
-                {
-                    v = Semantics.StateMin;
-                }
-                else if (v > Semantics.StateMax)
-                {
-                    v = Semantics.StateMax;
-                }
+                int v = BiasAndClamp.Apply(state[membraneOffset + o], bias, o);
 
                 if (sums != null)
                 {
