@@ -6,10 +6,10 @@ namespace Spiking.Edge.Bench.Runtime;
 internal sealed class BenchOptions
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Spiking.Edge.Bench.Runtime -- [--only kernel|runtime] "
+        "usage: dotnet run -c Release --project bench/Spiking.Edge.Bench.Runtime -- [--only kernel|runtime|sparse] "
         + "[--repeats N] [--samples N] [--hidden-rate R] [--data FOLDER] [--seed N]";
 
-    /// <summary>"kernel", "runtime" or null for both.</summary>
+    /// <summary>"kernel", "runtime", "sparse" or null for all three.</summary>
     public string? Only { get; private set; }
 
     /// <summary>Timed repeats after the warm-up; the median is reported.</summary>
@@ -38,9 +38,9 @@ internal sealed class BenchOptions
             {
                 case "--only":
                     options.Only = Value();
-                    if (options.Only is not ("kernel" or "runtime"))
+                    if (options.Only is not ("kernel" or "runtime" or "sparse"))
                     {
-                        throw new ArgumentException($"--only must be kernel or runtime, not '{options.Only}'\n{Usage}");
+                        throw new ArgumentException($"--only must be kernel, runtime or sparse, not '{options.Only}'\n{Usage}");
                     }
 
                     break;

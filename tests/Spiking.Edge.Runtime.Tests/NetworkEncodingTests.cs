@@ -87,14 +87,14 @@ public class NetworkEncodingTests
         Assert.Throws<ArgumentNullException>(() => Network.Load(TestModels.Build(TestModels.WorkedExample()), null!));
     }
 
-    private sealed class CountingAccumulator : Kernels.IRowAccumulator
+    private sealed class CountingAccumulator : Spiking.Edge.Runtime.Kernels.IRowAccumulator
     {
         public int Rows { get; private set; }
 
         public void AddRow(byte[] weights, int weightOffset, int[] target, int targetOffset, int length)
         {
             Rows++;
-            new Kernels.ScalarRowAccumulator().AddRow(weights, weightOffset, target, targetOffset, length);
+            new Spiking.Edge.Runtime.Kernels.ScalarRowAccumulator().AddRow(weights, weightOffset, target, targetOffset, length);
         }
     }
 }

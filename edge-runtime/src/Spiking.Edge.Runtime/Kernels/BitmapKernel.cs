@@ -2,8 +2,8 @@ namespace Spiking.Edge.Runtime.Kernels
 {
     /// <summary>
     /// BITMAP weights (semantics.md §3.3). At load, a row table of value offsets (input_size + 1 ints, semantics §7)
-    /// is built in the state arena from the bitmaps' popcounts; a row is added by walking its bitmap bytes, least
-    /// significant bit first.
+    /// is built in the state arena from the bitmaps' popcounts; a row is added by walking its bitmap bytes, a byte at a
+    /// time: <see cref="BitTables"/> gives each byte's set-bit count and positions.
     /// </summary>
     internal sealed class BitmapKernel : WeightKernel
     {
@@ -28,11 +28,7 @@ namespace Spiking.Edge.Runtime.Kernels
                 tables[valueTable + row] = value;
                 for (int b = 0; b < _bytesPerRow; b++)
                 {
-                    for (int bits = model[position]; bits != 0; bits &= bits - 1)
-                    {
-                        value++;
-                    }
-
+                    value += BitTables.Counts[model[position]];
                     position++;
                 }
             }
@@ -44,33 +40,51 @@ namespace Spiking.Edge.Runtime.Kernels
         public override int AddRow(int row, int[] target, int targetOffset)
         {
             byte[] model = _model;
-            int value = _tables[_valueTable + row];
+            int first = _tables[_valueTable + row];
             int end = _tables[_valueTable + row + 1];
-            if (value == end)
+            if (first == end)
             {
                 return 0;
             }
 
+            byte[] counts = BitTables.Counts;
+            byte[] positions = BitTables.Positions;
+            int value = first;
             int position = _indexOffset + (row * _bytesPerRow);
-            int column = targetOffset;
-            for (int b = 0; b < _bytesPerRow; b++)
+            int stop = position + _bytesPerRow;
+            for (int column = targetOffset; position < stop; position++, column += 8)
             {
-                int bits = model[position + b];
-                for (int o = column; bits != 0; o++)
+                int bits = model[position];
+                if (bits == 0)
                 {
-                    if ((bits & 1) != 0)
-                    {
-                        target[o] += (sbyte)model[value];
-                        value++;
-                    }
-
-                    bits >>= 1;
+                    continue;
                 }
 
-                column += 8;
+                if (bits == 0xFF)
+                {
+                    target[column] += (sbyte)model[value];
+                    target[column + 1] += (sbyte)model[value + 1];
+                    target[column + 2] += (sbyte)model[value + 2];
+                    target[column + 3] += (sbyte)model[value + 3];
+                    target[column + 4] += (sbyte)model[value + 4];
+                    target[column + 5] += (sbyte)model[value + 5];
+                    target[column + 6] += (sbyte)model[value + 6];
+                    target[column + 7] += (sbyte)model[value + 7];
+                    value += 8;
+                    continue;
+                }
+
+                int n = counts[bits];
+                int slot = bits << 3;
+                for (int k = 0; k < n; k++)
+                {
+                    target[column + positions[slot + k]] += (sbyte)model[value + k];
+                }
+
+                value += n;
             }
 
-            return end - _tables[_valueTable + row];
+            return end - first;
         }
     }
 }

@@ -3,7 +3,7 @@ namespace Spiking.Edge.Runtime.Kernels
     /// <summary>
     /// CSR weights (semantics.md §3.2). At load, two row tables are built in the state arena (semantics §7):
     /// for row i, the offset of its first value byte and the offset of its first column delta (just after the
-    /// row's count varint), each with a closing entry at index <c>input_size</c>. A row is then decoded in place.
+    /// row's count varint), each with a closing entry at index <c>input_size</c>. A row is then decoded in place, single-byte deltas (gaps below 128) inline.
     /// </summary>
     internal sealed class CsrKernel : WeightKernel
     {
@@ -51,7 +51,16 @@ namespace Spiking.Edge.Runtime.Kernels
             int column = targetOffset - 1;
             for (int v = value; v < end; v++)
             {
-                column += 1 + ReadVarint(model, ref position);
+                int delta = model[position];
+                position++;
+                if (delta >= 0x80)
+                {
+                    // Multi-byte varint (a gap of 128 columns or more): rare, decoded out of line.
+                    position--;
+                    delta = ReadVarint(model, ref position);
+                }
+
+                column += 1 + delta;
                 target[column] += (sbyte)model[v];
             }
 
