@@ -55,9 +55,15 @@ namespace Spiking.Edge.Runtime.Kernels
                 position++;
                 if (delta >= 0x80)
                 {
-                    // Multi-byte varint (a gap of 128 columns or more): rare, decoded out of line.
-                    position--;
-                    delta = ReadVarint(model, ref position);
+                    // Multi-byte varint (a gap of 128 columns or more): rare, decoded out of line. No ref to
+                    // `position` here, so that it stays in a register in this loop.
+                    delta = DecodeVarintAt(model, position - 1);
+                    while (model[position] >= 0x80)
+                    {
+                        position++;
+                    }
+
+                    position++;
                 }
 
                 column += 1 + delta;
@@ -65,6 +71,12 @@ namespace Spiking.Edge.Runtime.Kernels
             }
 
             return end - value;
+        }
+
+        /// <summary>The value of the validated varint starting at <paramref name="position"/>.</summary>
+        private static int DecodeVarintAt(byte[] data, int position)
+        {
+            return ReadVarint(data, ref position);
         }
 
         /// <summary>An unsigned varint already validated at load (at most 5 bytes, below output_size here).</summary>
