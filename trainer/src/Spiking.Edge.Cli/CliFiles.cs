@@ -19,6 +19,17 @@ internal static class CliFiles
         }
     }
 
+    /// <summary>
+    /// Reads a model file once and validates it on the PC side (errors name the file, field and offset); the bytes
+    /// are returned for the edge runtime, so the file is not read twice.
+    /// </summary>
+    public static (Spiking.Edge.ModelFormat.Proto.Model Model, byte[] Bytes) ReadModel(string path, string what)
+    {
+        RequireFile(path, what);
+        byte[] bytes = File.ReadAllBytes(path);
+        return (Spiking.Edge.ModelFormat.ModelReader.FromBytes(bytes, path), bytes);
+    }
+
     /// <summary>Creates the folder that will hold <paramref name="path"/>, failing with one line if it cannot.</summary>
     public static void EnsureParent(string path)
     {

@@ -13,10 +13,9 @@ internal static class InspectVerb
         command.SetAction(parse =>
         {
             FileInfo file = parse.GetValue(model)!;
-            CliFiles.RequireFile(file.FullName, "model");
-            var loaded = ModelReader.ReadFile(file.FullName);
+            var (loaded, bytes) = CliFiles.ReadModel(file.FullName, "model");
             // The edge runtime must accept it too: inspect reports what the device would say.
-            var network = Spiking.Edge.Runtime.Network.Load(File.ReadAllBytes(file.FullName));
+            var network = Spiking.Edge.Runtime.Network.Load(bytes);
             context.Output.Write(ModelInspector.Describe(loaded, file.Length));
             context.Output.WriteLine($"Edge runtime: loads; state arena {network.RequiredArenaBytes:N0} bytes.");
             return CliApp.ExitOk;

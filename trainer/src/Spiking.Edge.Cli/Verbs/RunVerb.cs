@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spiking.Edge.Devices.Formats.NMnist;
-using Spiking.Edge.ModelFormat;
 using Spiking.Edge.Runtime;
 using Spiking.Edge.Runtime.Accelerators;
 using Spiking.Edge.Runtime.Events;
@@ -23,9 +22,8 @@ internal static class RunVerb
         command.SetAction(parse =>
         {
             string modelPath = parse.GetValue(model)!.FullName;
-            CliFiles.RequireFile(modelPath, "--model");
-            var definition = ModelReader.ReadFile(modelPath);
-            var network = Network.Load(File.ReadAllBytes(modelPath), parse.GetValue(scalar) ? new Spiking.Edge.Runtime.Kernels.ScalarRowAccumulator() : RowAccumulators.Best());
+            var (definition, bytes) = CliFiles.ReadModel(modelPath, "--model");
+            var network = Network.Load(bytes, parse.GetValue(scalar) ? new Spiking.Edge.Runtime.Kernels.ScalarRowAccumulator() : RowAccumulators.Best());
             var files = ExpandInputs(parse.GetValue(inputs)!);
             int correct = 0, labelled = 0;
             long synOps = 0;
