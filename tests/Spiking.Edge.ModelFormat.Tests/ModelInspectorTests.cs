@@ -81,6 +81,115 @@ public sealed class ModelInspectorTests
         Assert.Contains("Provenance: none", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WeightSparsity_includes_the_recurrent_matrices()
+    {
+        Model model = TestModels11.EveryField();
+        long cells = 0;
+        long nonzero = 0;
+        foreach (Layer layer in model.Layers)
+        {
+            cells += (long)layer.InputSize * layer.OutputSize;
+            nonzero += WeightCodec.Decode(layer.Weights, (int)layer.InputSize, (int)layer.OutputSize).LongCount(w => w != 0);
+            if (layer.RecurrentWeights != null)
+            {
+                cells += (long)layer.OutputSize * layer.OutputSize;
+                nonzero += WeightCodec.Decode(layer.RecurrentWeights, (int)layer.OutputSize, (int)layer.OutputSize).LongCount(w => w != 0);
+            }
+        }
+
+        Assert.Equal(1.0 - ((double)nonzero / cells), ModelInspector.WeightSparsity(model), precision: 12);
+    }
+
+    [Fact]
+    public void StoredSynapses_includes_the_stored_recurrent_weights()
+    {
+        Model model = TestModels11.EveryField();
+        long feedForward = model.Layers.Sum(l => (long)l.Weights.Values.Length);
+        long recurrent = (10 * 10) + (long)model.Layers[1].RecurrentWeights.NonzeroCount + (long)model.Layers[2].RecurrentWeights.NonzeroCount;
+
+        Assert.Equal(feedForward + recurrent, ModelInspector.StoredSynapses(model));
+    }
+
+    [Fact]
+    public void Describe_shows_every_1_1_field_under_its_layer_with_Q_constants_decoded()
+    {
+        Model model = ModelReader.FromBytes(ModelWriter.ToBytes(TestModels11.EveryField()));
+
+        string text = ModelInspector.Describe(model, -1);
+        string[] layers = LayerSections(text, 4);
+
+        Assert.Contains("format 1.1", text, StringComparison.Ordinal);
+        AssertLines(
+            layers[0],
+            "recurrent weights: DENSE, 8-bit, stored 100, nonzero " + model.Layers[0].RecurrentWeights.NonzeroCount.ToString(CultureInfo.InvariantCulture) + " of 100",
+            "reset GATE, comparison GREATER",
+            "decay β = 0.915527 (60000 / 65536)",
+            "synaptic current: shift 3 (α_c = 1 - 2^-3 = 0.875)",
+            "refractory: 2 ticks held at 0, gain table of 4 entries (0..1)",
+            "output BINARY",
+            "reset scope LAYER",
+            "activation LEAKY_RELU, negative slope 0.100006 (6554 / 65536)",
+            $"winner-take-all inhibition {model.Layers[0].Inhibition.Min()}..{model.Layers[0].Inhibition.Max()}",
+            "membrane floor -1000..-1000");
+        AssertLines(
+            layers[1],
+            "recurrent weights: BITMAP, 8-bit",
+            "threshold -50..",
+            "output GRADED, output table of 41 values (input shift 4, offset -8, values 0..128 = 0..1)",
+            "reset scope NEURON",
+            "activation IDENTITY\n");
+        AssertLines(
+            layers[2],
+            "recurrent weights: CSR, 8-bit",
+            "SRC: Q12 states, input decay α = 0.949997, fast feedback r = 0.5, slow feedback r_s = -0.25",
+            "SRC slow gate: z_s = 0.899994 at rest, 0.100006 when h > θ_z = 0.097656; start h = 0, h_s = -0.024414",
+            "SRC input table of 128 values (input shift 4, offset -64, values ",
+            "SRC fast table of 256 values (input shift 6, offset -128, values ");
+        AssertLines(
+            layers[3],
+            "decay β = 0.762939 (50000 / 65536)",
+            "synaptic current: shift 2 (α_c = 1 - 2^-2 = 0.75)");
+        Assert.DoesNotContain("recurrent", layers[3], StringComparison.Ordinal);
+        Assert.DoesNotContain("SRC", layers[0] + layers[1] + layers[3], StringComparison.Ordinal);
+        long bytes = model.Layers.Sum(l => WeightCodec.EncodedBytes(l.Weights) + (l.RecurrentWeights == null ? 0 : WeightCodec.EncodedBytes(l.RecurrentWeights)));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{ModelInspector.StoredSynapses(model):N0} stored synapses, weight sparsity {ModelInspector.WeightSparsity(model) * 100:0.0} %, {bytes:N0} weight bytes"), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_of_a_1_0_model_has_no_1_1_lines()
+    {
+        string text = ModelInspector.Describe(TestModels.Small(), -1);
+
+        foreach (string line in new[] { "decay β", "synaptic current", "refractory", "output ", "reset scope", "activation", "inhibition", "membrane floor", "recurrent", "SRC" })
+        {
+            Assert.DoesNotContain(line, text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The text of each of the <paramref name="count"/> layers, from its "[l]" line to the next layer or the readout.</summary>
+    private static string[] LayerSections(string text, int count)
+    {
+        var sections = new string[count];
+        for (int l = 0; l < count; l++)
+        {
+            int start = text.IndexOf($"  [{l}] ", StringComparison.Ordinal);
+            int end = l + 1 < count ? text.IndexOf($"  [{l + 1}] ", StringComparison.Ordinal) : text.IndexOf("Readout:", StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, $"layer {l} not found in:\n{text}");
+            sections[l] = text[start..end];
+        }
+
+        return sections;
+    }
+
+    private static void AssertLines(string section, params string[] expected)
+    {
+        foreach (string line in expected)
+        {
+            Assert.Contains(line, section, StringComparison.Ordinal);
+        }
+    }
+
     private static string ProtoName<T>(T value)
         where T : struct, Enum
         => value switch

@@ -204,19 +204,59 @@ public sealed class ModelReaderTests
     }
 
     [Fact]
-    public void Newer_minor_version_with_unknown_fields_is_read()
+    public void Unknown_fields_are_skipped()
     {
         Model model = TestModels.Small();
-        model.FormatMajor = 1;
-        model.FormatMinor = 3;
         byte[] body = model.ToByteArray();
-        // Field 12 (unknown to this schema) as a varint: a minor-version addition that readers skip.
+        // Field 12 (unknown to the Model message) as a varint: readers skip it.
         byte[] bytes = TestModels.WithFixedChecksum([.. body, 0x60, 0x05, 0x7D, 0, 0, 0, 0]);
 
         Model read = ModelReader.FromBytes(bytes);
 
-        Assert.Equal(3u, read.FormatMinor);
         Assert.Equal(model.Layers, read.Layers);
+    }
+
+    [Theory]
+    [InlineData(2u)]
+    [InlineData(3u)]
+    public void Newer_minor_version_is_refused_naming_format_minor_and_its_offset(uint minor)
+    {
+        Model model = TestModels.Small();
+        model.FormatMinor = minor;
+        byte[] bytes = TestModels.SerializeWithChecksum(model);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(bytes, "future.sem"));
+
+        Assert.Equal("format_minor", error.Field);
+        Assert.Equal(2, error.Offset);
+        Assert.StartsWith("future.sem: format_minor at byte 2: 0..1 ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"found {minor} (it needs a newer reader)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Minor_version_1_file_of_a_1_0_model_is_read()
+    {
+        Model model = TestModels.Small();
+        model.FormatMinor = 1;
+
+        Model read = ModelReader.FromBytes(TestModels.SerializeWithChecksum(model));
+
+        Assert.Equal(1u, read.FormatMinor);
+        Assert.Equal(model.Layers, read.Layers);
+    }
+
+    [Fact]
+    public void Minor_version_0_file_using_a_1_1_field_is_refused_naming_that_field()
+    {
+        Model model = TestModels.Small();
+        model.Layers[1].LeakShift = 0;
+        model.Layers[1].Decay = 61440;
+        model.FormatMinor = 0;
+
+        var error = Assert.Throws<ModelFileException>(() => ModelReader.FromBytes(TestModels.SerializeWithChecksum(model), "old.sem"));
+
+        Assert.Equal("layers[1].decay", error.Field);
+        Assert.Equal("old.sem: layers[1].decay: absent from a file marked format 1.0 (format_minor = 0): 1.1 fields need format_minor = 1, found 61440", error.Message);
     }
 
     [Fact]

@@ -74,6 +74,7 @@ public sealed class ModelValidatorTests
         ["no readout"] = (m => m.Readout = null, "readout"),
         ["readout mode unspecified"] = (m => m.Readout.Mode = ReadoutMode.Unspecified, "readout.mode"),
         ["readout mode unknown"] = (m => m.Readout.Mode = (ReadoutMode)5, "readout.mode"),
+        ["readout SPIKE_COUNT of a leaky-integrator last layer"] = (m => m.Readout.Mode = ReadoutMode.SpikeCount, "readout.mode"),
         ["labels fewer than outputs"] = (m => m.Labels.RemoveAt(0), "labels"),
     };
 

@@ -52,6 +52,51 @@ public sealed class ModelWriterTests : IDisposable
         Assert.Equal(7u, model.FormatMinor);
     }
 
+    [Theory]
+    [MemberData(nameof(ModelValidator11Tests.Features), MemberType = typeof(ModelValidator11Tests))]
+    public void One_1_1_feature_makes_the_writer_write_minor_1(string feature)
+    {
+        Model model = TestModels.Small();
+        model.FormatMinor = 0;
+        Rules11.Features[feature].Add(model);
+
+        Model read = ModelReader.FromBytes(ModelWriter.ToBytes(model));
+
+        Assert.Equal(1u, read.FormatMinor);
+        Assert.Equal(0u, model.FormatMinor);
+        Assert.Equal(model.Layers, read.Layers);
+    }
+
+    [Fact]
+    public void A_1_0_model_marked_minor_1_is_written_as_minor_0_byte_for_byte()
+    {
+        Model model = TestModels.Small();
+        byte[] asTen = ModelWriter.ToBytes(model);
+        model.FormatMinor = 1;
+
+        byte[] written = ModelWriter.ToBytes(model);
+
+        Assert.Equal(asTen, written);
+        Assert.Equal(0u, ModelReader.FromBytes(written).FormatMinor);
+    }
+
+    [Fact]
+    public void Model_using_every_1_1_field_round_trips_through_bytes()
+    {
+        Model original = TestModels11.EveryField();
+        original.FormatMinor = 0;
+        byte[] bytes = ModelWriter.ToBytes(original);
+
+        Model read = ModelReader.FromBytes(bytes, "every-field.sem");
+
+        Model expected = original.Clone();
+        expected.FormatMajor = 1;
+        expected.FormatMinor = 1;
+        expected.Checksum = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4));
+        Assert.Equal(expected, read);
+        Assert.Equal(ModelWriter.ToBytes(read), bytes);
+    }
+
     [Fact]
     public void Invalid_model_is_refused_before_any_bytes_are_produced()
     {

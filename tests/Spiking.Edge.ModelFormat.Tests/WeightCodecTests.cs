@@ -45,6 +45,32 @@ public sealed class WeightCodecTests
         Assert.Equal(s_shapes.Length * s_densities.Length * 4 * s_encodings.Length, checkedCases);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(20)]
+    [InlineData(129)]
+    public void Square_recurrent_matrices_round_trip_in_every_encoding_and_validate_as_recurrent_weights(int neurons)
+    {
+        var random = new Random(neurons);
+        foreach (double density in new[] { 0.0, 0.05, 0.5, 1.0 })
+        {
+            sbyte[] dense = TestModels.RandomWeights(random, neurons, neurons, density, bits: 6);
+            foreach (WeightEncoding encoding in s_encodings.Append(WeightEncoding.Unspecified))
+            {
+                Weights recurrent = TestModels.Encode(encoding, dense, neurons, neurons, bits: 6);
+                string label = $"{encoding} {neurons}x{neurons} density {density}";
+
+                Assert.True(dense.SequenceEqual(WeightCodec.Decode(recurrent, neurons, neurons)), label);
+                Model model = RecurrentModel(neurons, recurrent);
+                Assert.True(ModelValidator.FindProblems(model).Count == 0, $"{label}: {string.Join("; ", ModelValidator.FindProblems(model))}");
+                Layer read = ModelReader.FromBytes(ModelWriter.ToBytes(model)).Layers[0];
+                Assert.True(dense.SequenceEqual(WeightCodec.Decode(read.RecurrentWeights, neurons, neurons)), label);
+            }
+        }
+    }
+
     [Property(MaxTest = 300)]
     public void Decode_inverts_Encode_for_arbitrary_weights(NonEmptyArray<sbyte> raw, PositiveInt outputs, byte zeroPercent)
     {
@@ -67,6 +93,33 @@ public sealed class WeightCodecTests
             Assert.Equal(dense, WeightCodec.Decode(forced, inputSize, outputSize));
             Assert.True(WeightCodec.EncodedBytes(chosen) <= WeightCodec.EncodedBytes(forced), $"{chosen.Encoding} is larger than {encoding}");
         }
+    }
+
+    /// <summary>One BINARY LIF layer, 4 inputs → <paramref name="neurons"/>, with the given recurrent weights.</summary>
+    private static Model RecurrentModel(int neurons, Weights recurrent)
+    {
+        var layer = new Layer
+        {
+            InputSize = 4,
+            OutputSize = (uint)neurons,
+            Neuron = NeuronModel.Lif,
+            Reset = ResetMode.Zero,
+            Comparison = ThresholdComparison.Greater,
+            Weights = WeightCodec.Encode(new sbyte[4 * neurons], 4, neurons, 8),
+            RecurrentWeights = recurrent,
+        };
+        layer.Threshold.AddRange(Enumerable.Repeat(10, neurons));
+        layer.WeightScale.AddRange(Enumerable.Repeat(0.01f, neurons));
+        return new Model
+        {
+            FormatMajor = 1,
+            FormatMinor = 1,
+            Input = new InputGeometry { Width = 2, Height = 2, Polarities = 1 },
+            TickMicroseconds = 1000,
+            TicksPerSample = 5,
+            Layers = { layer },
+            Readout = new Readout { Mode = ReadoutMode.SpikeCount },
+        };
     }
 
     [Fact]

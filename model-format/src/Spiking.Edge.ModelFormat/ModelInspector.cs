@@ -11,8 +11,9 @@ public static class ModelInspector
 
     /// <summary>
     /// A multi-line description: format version, input geometry, tick and T, every layer (neuron model, sizes,
-    /// weight encoding and statistics, leak, reset, comparison, threshold and scale ranges), readout, labels,
-    /// provenance, checksum and totals. <paramref name="fileBytes"/> is the file's size (or -1 when unknown).
+    /// weight encoding and statistics, leak, reset, comparison, threshold and scale ranges, and the format-1.1 options
+    /// it uses, with Q-format constants decoded), readout, labels, provenance, checksum and totals (recurrent
+    /// weights included). <paramref name="fileBytes"/> is the file's size (or -1 when unknown).
     /// </summary>
     public static string Describe(Model model, long fileBytes)
     {
@@ -42,12 +43,16 @@ public static class ModelInspector
         Line(text, $"Readout: {readout}");
         Line(text, $"Labels: {(model.Labels.Count == 0 ? "none" : string.Join(", ", model.Labels))}");
         DescribeProvenance(text, model.Provenance);
-        long totalBytes = model.Layers.Sum(layer => layer.Weights == null ? 0 : WeightCodec.EncodedBytes(layer.Weights));
+        long totalBytes = model.Layers.Sum(WeightBytes);
         Line(text, $"Totals: {StoredSynapses(model):N0} stored synapses, weight sparsity {WeightSparsity(model) * 100:0.0} %, {totalBytes:N0} weight bytes");
         return text.ToString();
     }
 
-    /// <summary>The fraction of zero weights over all input_size × output_size weights of all layers (0 when there are none).</summary>
+    /// <summary>
+    /// The fraction of zero weights over every weight matrix of every layer: the input_size × output_size
+    /// feed-forward weights and, for layers that have them, the output_size × output_size recurrent weights
+    /// (0 when there are none).
+    /// </summary>
     public static double WeightSparsity(Model model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -57,36 +62,58 @@ public static class ModelInspector
         {
             cells += (long)layer.InputSize * layer.OutputSize;
             nonzero += NonzeroValues(layer.Weights);
+            if (layer.RecurrentWeights != null)
+            {
+                cells += (long)layer.OutputSize * layer.OutputSize;
+                nonzero += NonzeroValues(layer.RecurrentWeights);
+            }
         }
 
         return cells == 0 ? 0.0 : Math.Clamp(1.0 - ((double)nonzero / cells), 0.0, 1.0);
     }
 
-    /// <summary>The number of stored weights of all layers (DENSE: input_size × output_size; CSR and BITMAP: the stored values).</summary>
+    /// <summary>
+    /// The number of stored weights of all layers, feed-forward and recurrent (DENSE: rows × columns; CSR and
+    /// BITMAP: the stored values): what the model keeps in memory and what SynOps counts rows of (semantics §6).
+    /// </summary>
     public static long StoredSynapses(Model model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return model.Layers.Sum(layer => (long)(layer.Weights?.Values.Length ?? 0));
+        return model.Layers.Sum(layer => StoredValues(layer.Weights) + StoredValues(layer.RecurrentWeights));
     }
+
+    private static long StoredValues(Weights? w) => w?.Values.Length ?? 0;
+
+    private static long WeightBytes(Layer layer)
+        => (layer.Weights == null ? 0 : WeightCodec.EncodedBytes(layer.Weights)) + (layer.RecurrentWeights == null ? 0 : WeightCodec.EncodedBytes(layer.RecurrentWeights));
 
     private static void DescribeLayer(StringBuilder text, Layer layer, int l)
     {
         string name = layer.Name.Length == 0 ? "(unnamed)" : layer.Name;
         Line(text, $"  [{l}] {name}: {EnumNames.Of(layer.Neuron)}, {layer.InputSize:N0} -> {layer.OutputSize:N0}");
-        if (layer.Weights is { } w)
+        DescribeMatrix(text, "weights", layer.Weights, layer.InputSize, layer.OutputSize);
+        if (layer.RecurrentWeights != null)
         {
-            long cells = (long)layer.InputSize * layer.OutputSize;
-            long nonzero = NonzeroValues(w);
-            double sparsity = cells == 0 ? 0 : 100.0 * (1.0 - ((double)nonzero / cells));
-            Line(text, $"      weights: {EnumNames.Of(w.Encoding)}, {w.Bits}-bit, stored {w.Values.Length:N0}, nonzero {nonzero:N0} of {cells:N0} (sparsity {sparsity:0.0} %), {WeightCodec.EncodedBytes(w):N0} bytes");
-        }
-        else
-        {
-            Line(text, $"      weights: none");
+            DescribeMatrix(text, "recurrent weights", layer.RecurrentWeights, layer.OutputSize, layer.OutputSize);
         }
 
         Line(text, $"      leak shift {layer.LeakShift}, reset {EnumNames.Of(layer.Reset)}, comparison {EnumNames.Of(layer.Comparison)}");
         Line(text, $"      threshold {Range(layer.Threshold)}, bias {(layer.Bias.Count == 0 ? "none (0)" : Range(layer.Bias))}, scale {ScaleRange(layer.WeightScale)}");
+        LayerOptionsText.Describe(text, layer);
+    }
+
+    private static void DescribeMatrix(StringBuilder text, string what, Weights? w, uint rows, uint columns)
+    {
+        if (w == null)
+        {
+            Line(text, $"      {what}: none");
+            return;
+        }
+
+        long cells = (long)rows * columns;
+        long nonzero = NonzeroValues(w);
+        double sparsity = cells == 0 ? 0 : 100.0 * (1.0 - ((double)nonzero / cells));
+        Line(text, $"      {what}: {EnumNames.Of(w.Encoding)}, {w.Bits}-bit, stored {w.Values.Length:N0}, nonzero {nonzero:N0} of {cells:N0} (sparsity {sparsity:0.0} %), {WeightCodec.EncodedBytes(w):N0} bytes");
     }
 
     private static void DescribeProvenance(StringBuilder text, Provenance? p)
@@ -125,7 +152,7 @@ public static class ModelInspector
         return count;
     }
 
-    private static string Range(IList<int> values)
+    internal static string Range(IList<int> values)
         => values.Count == 0 ? "none" : Format($"{values.Min()}..{values.Max()}");
 
     private static string ScaleRange(IList<float> values)
@@ -135,5 +162,5 @@ public static class ModelInspector
 
     private static string Format(FormattableString value) => value.ToString(s_text);
 
-    private static void Line(StringBuilder text, FormattableString line) => text.Append(line.ToString(s_text)).Append('\n');
+    internal static void Line(StringBuilder text, FormattableString line) => text.Append(line.ToString(s_text)).Append('\n');
 }

@@ -9,12 +9,13 @@ namespace Spiking.Edge.ModelFormat;
 
 /// <summary>
 /// Reads model files: checks the trailing checksum field, parses with Google.Protobuf, refuses an unknown
-/// format_major and runs <see cref="ModelValidator"/>. Every refusal is a <see cref="ModelFileException"/>.
+/// format_major or a format_minor newer than it knows, and runs <see cref="ModelValidator"/>. Every refusal is a <see cref="ModelFileException"/>.
 /// </summary>
 public static class ModelReader
 {
     private const int ChecksumField = 15;
     private const int FormatMajorField = 1;
+    private const int FormatMinorField = 2;
 
     /// <summary>Reads a model from its file bytes; <paramref name="sourceName"/> names it in errors.</summary>
     public static Model FromBytes(byte[] bytes, string sourceName = "model")
@@ -27,7 +28,7 @@ public static class ModelReader
             CheckChecksum(bytes, sourceName);
         }
 
-        long majorOffset = CheckFieldLayout(bytes, sourceName);
+        (long majorOffset, long minorOffset) = CheckFieldLayout(bytes, sourceName);
         WireLayout.Check(bytes, 0, bytes.Length - ModelWriter.ChecksumFieldBytes, Model.Descriptor, string.Empty, sourceName);
 
         Model model;
@@ -43,6 +44,11 @@ public static class ModelReader
         if (model.FormatMajor != Semantics.FormatMajor)
         {
             throw new ModelFileException(sourceName, "format_major", majorOffset, Invariant($"{Semantics.FormatMajor} (the only major version this reader knows)"), Invariant($"{model.FormatMajor}"));
+        }
+
+        if (model.FormatMinor > FormatVersion.LatestMinor)
+        {
+            throw new ModelFileException(sourceName, "format_minor", minorOffset, Invariant($"0..{FormatVersion.LatestMinor} (the newest minor version this reader knows)"), Invariant($"{model.FormatMinor} (it needs a newer reader)"));
         }
 
         ModelValidator.Validate(model, sourceName);
@@ -68,12 +74,13 @@ public static class ModelReader
 
     /// <summary>
     /// Walks the top-level fields: the checksum field must occur exactly once, be fixed32 and be the last field
-    /// (its tag at length − 5). Returns the offset of the format_major tag, or -1 when it is absent.
+    /// (its tag at length − 5). Returns the offsets of the format_major and format_minor tags, -1 when absent.
     /// </summary>
-    private static long CheckFieldLayout(byte[] bytes, string source)
+    private static (long Major, long Minor) CheckFieldLayout(byte[] bytes, string source)
     {
         var input = new CodedInputStream(bytes);
         long majorOffset = -1;
+        long minorOffset = -1;
         long checksumOffset = -1;
         try
         {
@@ -102,9 +109,13 @@ public static class ModelReader
 
                     checksumOffset = tagOffset;
                 }
-                else if (field == FormatMajorField && majorOffset < 0)
+                else if (field == FormatMajorField)
                 {
                     majorOffset = tagOffset;
+                }
+                else if (field == FormatMinorField)
+                {
+                    minorOffset = tagOffset;
                 }
 
                 input.SkipLastField();
@@ -125,7 +136,7 @@ public static class ModelReader
             throw new ModelFileException(source, "checksum", checksumOffset, "a one-byte tag 0x7D followed by the 4 value bytes ending the file", Invariant($"a {bytes.Length - 4 - checksumOffset}-byte tag"));
         }
 
-        return majorOffset;
+        return (majorOffset, minorOffset);
     }
 
     private static void CheckChecksum(byte[] bytes, string source)

@@ -39,6 +39,11 @@ public static partial class ModelValidator
             problems.Add(new("format_major", Invariant($"{Semantics.FormatMajor} (the only major version this library knows)"), Invariant($"{model.FormatMajor}")));
         }
 
+        if (model.FormatMinor > FormatVersion.LatestMinor)
+        {
+            problems.Add(new("format_minor", Invariant($"0..{FormatVersion.LatestMinor} (the newest minor version this library knows)"), Invariant($"{model.FormatMinor} (it needs a newer reader)")));
+        }
+
         long inputVectorSize = CheckInput(model.Input, problems);
         if (model.TickMicroseconds < 1)
         {
@@ -55,13 +60,23 @@ public static partial class ModelValidator
             problems.Add(new("layers", Invariant($"1..{Semantics.MaxLayers} layers"), Invariant($"{model.Layers.Count}")));
         }
 
+        // A file marked 1.0 that uses a 1.1 field was written by a broken writer: reported once, at the first such field.
+        bool minor1FieldReported = model.FormatMinor != 0;
         long previousOutput = inputVectorSize;
+        int previousFullScale = -1;
         for (int l = 0; l < model.Layers.Count; l++)
         {
             Layer layer = model.Layers[l];
-            CheckLayer(layer, l, previousOutput, problems);
+            if (!minor1FieldReported && FormatVersion.FirstMinor1Field(layer) is (string field, string found))
+            {
+                problems.Add(new(Invariant($"layers[{l}].{field}"), "absent from a file marked format 1.0 (format_minor = 0): 1.1 fields need format_minor = 1", found));
+                minor1FieldReported = true;
+            }
+
+            CheckLayer(layer, l, previousOutput, previousFullScale, problems);
             bool outputUsable = layer.OutputSize >= 1 && layer.OutputSize <= Semantics.MaxLayerSize;
             previousOutput = outputUsable ? layer.OutputSize : -1;
+            previousFullScale = OutputFullScale(layer);
         }
 
         CheckReadout(model, problems);
@@ -120,6 +135,11 @@ public static partial class ModelValidator
         else if (model.Readout.Mode != ReadoutMode.SpikeCount && model.Readout.Mode != ReadoutMode.MembraneSum)
         {
             problems.Add(new("readout.mode", "SPIKE_COUNT or MEMBRANE_SUM", EnumText(model.Readout.Mode)));
+        }
+
+        else if (model.Readout.Mode == ReadoutMode.SpikeCount && model.Layers.Count > 0 && model.Layers[^1].Neuron == NeuronModel.LeakyIntegrator)
+        {
+            problems.Add(new("readout.mode", "MEMBRANE_SUM when the last layer is a LEAKY_INTEGRATOR (it never outputs, so every count would be 0)", EnumText(model.Readout.Mode)));
         }
 
         if (model.Labels.Count > 0 && model.Layers.Count > 0)

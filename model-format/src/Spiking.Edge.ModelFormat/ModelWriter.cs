@@ -6,7 +6,7 @@ using Spiking.Edge.Runtime.Format;
 namespace Spiking.Edge.ModelFormat;
 
 /// <summary>
-/// Writes model files: format version 1.0, validated, serialized by Google.Protobuf and closed by the checksum
+/// Writes model files: format version 1.0 or 1.1 (the lowest the model needs), validated, serialized by Google.Protobuf and closed by the checksum
 /// field (field 15, fixed32, CRC-32 of every byte before its tag) as the last 5 bytes (spec/wire-format.md).
 /// </summary>
 public static class ModelWriter
@@ -17,19 +17,17 @@ public static class ModelWriter
     /// <summary>Bytes taken by the checksum field: the tag and four little-endian bytes.</summary>
     internal const int ChecksumFieldBytes = 5;
 
-    /// <summary>The minor version this library writes.</summary>
-    internal const uint FormatMinor = 0;
-
     /// <summary>
-    /// The file bytes of <paramref name="model"/>, with format_major = 1 and format_minor = 0 (the caller's object
-    /// is not changed). Refuses an invalid model with <see cref="ModelFileException"/>.
+    /// The file bytes of <paramref name="model"/>, with format_major = 1 and format_minor = 1 when a layer uses a
+    /// format-1.1 field, else 0, so that a 1.0 model stays byte for byte what it was (wire-format.md §2; the
+    /// caller's object is not changed). Refuses an invalid model with <see cref="ModelFileException"/>.
     /// </summary>
     public static byte[] ToBytes(Model model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model copy = model.Clone();
         copy.FormatMajor = Semantics.FormatMajor;
-        copy.FormatMinor = FormatMinor;
+        copy.FormatMinor = FormatVersion.RequiredMinor(copy);
         copy.Checksum = 0;
         ModelValidator.Validate(copy);
 
