@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Spiking.Edge.ModelFormat.Proto;
 
 namespace Spiking.Edge.ModelFormat.Tests;
@@ -142,7 +141,7 @@ public sealed class ModelValidator11Tests
     [InlineData(518, false)]
     public void Recurrent_graded_outputs_after_65535_graded_inputs_fit_32_bits_up_to_517_neurons(int neurons, bool accepted)
     {
-        Model model = WideGradedThenRecurrent(neurons, recurrentNeuron: NeuronModel.Src);
+        Model model = TestModels11.WideGradedThenRecurrent(neurons, recurrentNeuron: NeuronModel.Src);
 
         IReadOnlyList<string> problems = ModelValidator.FindProblems(model);
 
@@ -161,7 +160,7 @@ public sealed class ModelValidator11Tests
     [Fact]
     public void The_same_layer_without_recurrent_weights_is_accepted()
     {
-        Model model = WideGradedThenRecurrent(2000, recurrentNeuron: NeuronModel.Src);
+        Model model = TestModels11.WideGradedThenRecurrent(2000, recurrentNeuron: NeuronModel.Src);
         model.Layers[1].RecurrentWeights = null;
 
         Assert.Empty(ModelValidator.FindProblems(model));
@@ -170,7 +169,7 @@ public sealed class ModelValidator11Tests
     [Fact]
     public void A_binary_recurrent_layer_of_the_largest_size_is_accepted()
     {
-        Model model = WideGradedThenRecurrent(65535, recurrentNeuron: NeuronModel.Lif);
+        Model model = TestModels11.WideGradedThenRecurrent(65535, recurrentNeuron: NeuronModel.Lif);
         model.Layers[0].Output = OutputKind.Binary;
         model.Layers[0].OutputTable = null;
         model.Layers[0].Comparison = ThresholdComparison.Greater;
@@ -179,62 +178,4 @@ public sealed class ModelValidator11Tests
 
         Assert.Empty(ModelValidator.FindProblems(model));
     }
-
-    /// <summary>
-    /// 65,535 inputs → GRADED LIF 65,535 → a layer of <paramref name="neurons"/> (SRC, or BINARY LIF) with recurrent
-    /// weights; every matrix CSR and empty so that the model stays small.
-    /// </summary>
-    private static Model WideGradedThenRecurrent(int neurons, NeuronModel recurrentNeuron)
-    {
-        const int Wide = 65535;
-        var graded = new Layer
-        {
-            InputSize = Wide,
-            OutputSize = Wide,
-            Neuron = NeuronModel.Lif,
-            Reset = ResetMode.Zero,
-            Weights = EmptyCsr(Wide),
-        };
-        TestModels11.MakeGraded(graded);
-        graded.Threshold.AddRange(new int[Wide]);
-        graded.WeightScale.AddRange(Enumerable.Repeat(1f, Wide));
-        var recurrent = new Layer
-        {
-            InputSize = Wide,
-            OutputSize = (uint)neurons,
-            Neuron = recurrentNeuron,
-            Weights = EmptyCsr(Wide),
-            RecurrentWeights = EmptyCsr(neurons),
-        };
-        recurrent.WeightScale.AddRange(Enumerable.Repeat(1f, neurons));
-        if (recurrentNeuron == NeuronModel.Src)
-        {
-            recurrent.Src = TestModels11.SrcParameters();
-        }
-        else
-        {
-            recurrent.Reset = ResetMode.Zero;
-            recurrent.Comparison = ThresholdComparison.Greater;
-            recurrent.Threshold.AddRange(Enumerable.Repeat(1, neurons));
-        }
-
-        return new Model
-        {
-            FormatMajor = 1,
-            FormatMinor = 1,
-            Input = new InputGeometry { Width = Wide, Height = 1, Polarities = 1 },
-            TickMicroseconds = 1000,
-            TicksPerSample = 10,
-            Layers = { graded, recurrent },
-            Readout = new Readout { Mode = ReadoutMode.SpikeCount },
-        };
-    }
-
-    /// <summary>CSR weights with <paramref name="rows"/> empty rows (one zero count byte each) and no values.</summary>
-    private static Weights EmptyCsr(int rows) => new()
-    {
-        Encoding = WeightEncoding.Csr,
-        Bits = 8,
-        Index = ByteString.CopyFrom(new byte[rows]),
-    };
 }

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Spiking.Edge.ModelFormat.Proto;
 
 namespace Spiking.Edge.ModelFormat.Tests;
@@ -82,6 +83,64 @@ internal static class TestModels11
     /// <summary>Recurrent weights for a layer of <paramref name="size"/> neurons in the given encoding.</summary>
     public static Weights Recurrent(Random random, int size, double density, WeightEncoding encoding)
         => TestModels.Encode(encoding, TestModels.RandomWeights(random, size, size, density), size, size);
+
+    /// <summary>
+    /// 65,535 inputs → GRADED LIF 65,535 → a layer of <paramref name="neurons"/> (SRC, or BINARY LIF) with recurrent
+    /// weights; every matrix CSR and empty so that the model stays small.
+    /// </summary>
+    public static Model WideGradedThenRecurrent(int neurons, NeuronModel recurrentNeuron)
+    {
+        const int Wide = 65535;
+        var graded = new Layer
+        {
+            InputSize = Wide,
+            OutputSize = Wide,
+            Neuron = NeuronModel.Lif,
+            Reset = ResetMode.Zero,
+            Weights = EmptyCsr(Wide),
+        };
+        TestModels11.MakeGraded(graded);
+        graded.Threshold.AddRange(new int[Wide]);
+        graded.WeightScale.AddRange(Enumerable.Repeat(1f, Wide));
+        var recurrent = new Layer
+        {
+            InputSize = Wide,
+            OutputSize = (uint)neurons,
+            Neuron = recurrentNeuron,
+            Weights = EmptyCsr(Wide),
+            RecurrentWeights = EmptyCsr(neurons),
+        };
+        recurrent.WeightScale.AddRange(Enumerable.Repeat(1f, neurons));
+        if (recurrentNeuron == NeuronModel.Src)
+        {
+            recurrent.Src = TestModels11.SrcParameters();
+        }
+        else
+        {
+            recurrent.Reset = ResetMode.Zero;
+            recurrent.Comparison = ThresholdComparison.Greater;
+            recurrent.Threshold.AddRange(Enumerable.Repeat(1, neurons));
+        }
+
+        return new Model
+        {
+            FormatMajor = 1,
+            FormatMinor = 1,
+            Input = new InputGeometry { Width = Wide, Height = 1, Polarities = 1 },
+            TickMicroseconds = 1000,
+            TicksPerSample = 10,
+            Layers = { graded, recurrent },
+            Readout = new Readout { Mode = ReadoutMode.SpikeCount },
+        };
+    }
+
+    /// <summary>CSR weights with <paramref name="rows"/> empty rows (one zero count byte each) and no values.</summary>
+    private static Weights EmptyCsr(int rows) => new()
+    {
+        Encoding = WeightEncoding.Csr,
+        Bits = 8,
+        Index = ByteString.CopyFrom(new byte[rows]),
+    };
 
     private static Layer LifWithEveryOption(Random random)
     {
