@@ -96,5 +96,11 @@ public class NetworkEncodingTests
             Rows++;
             new Spiking.Edge.Runtime.Kernels.ScalarRowAccumulator().AddRow(weights, weightOffset, target, targetOffset, length);
         }
+
+        public void AddScaledRow(byte[] weights, int weightOffset, int scale, int[] target, int targetOffset, int length)
+        {
+            Rows++;
+            new Spiking.Edge.Runtime.Kernels.ScalarRowAccumulator().AddScaledRow(weights, weightOffset, scale, target, targetOffset, length);
+        }
     }
 }

@@ -6,10 +6,11 @@ using Spiking.Edge.Runtime.Kernels;
 namespace Spiking.Edge.Runtime.Accelerators;
 
 /// <summary>
-/// A SIMD <see cref="IRowAccumulator"/>: sign-extends signed 8-bit weights to 32 bits and adds them to the 32-bit
-/// membranes (semantics.md §4 step 2, before the clamp) with AVX-512, AVX2 or 128-bit vectors (NEON on ARM64),
-/// then finishes the row with a scalar tail. Bit-identical to <see cref="ScalarRowAccumulator"/> for every length
-/// and offset: integer addition is exact and each membrane is touched once per call.
+/// A SIMD <see cref="IRowAccumulator"/>: sign-extends signed 8-bit weights to 32 bits (multiplied by a graded
+/// event's value for <see cref="AddScaledRow"/>) and adds them to the 32-bit membranes or drives (semantics.md §4.0,
+/// before the clamp) with AVX-512, AVX2 or 128-bit vectors (NEON on ARM64), then finishes the row with a scalar
+/// tail. Bit-identical to <see cref="ScalarRowAccumulator"/> for every length, offset and scale: integer
+/// multiplication and addition are exact and each membrane is touched once per call.
 /// </summary>
 public sealed class SimdRowAccumulator : IRowAccumulator
 {
@@ -82,6 +83,41 @@ public sealed class SimdRowAccumulator : IRowAccumulator
                 for (int j = done; j < length; j++)
                 {
                     t[j] += ((sbyte*)w)[j];
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void AddScaledRow(byte[] weights, int weightOffset, int scale, int[] target, int targetOffset, int length)
+    {
+        if ((uint)weightOffset > (uint)weights.Length || (uint)length > (uint)(weights.Length - weightOffset)
+            || (uint)targetOffset > (uint)target.Length || (uint)length > (uint)(target.Length - targetOffset))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(length),
+                $"SimdRowAccumulator.AddScaledRow: row [{weightOffset}, +{length}) of {weights.Length} weight bytes or [{targetOffset}, +{length}) of {target.Length} drives is out of range");
+        }
+
+        if (length == 0)
+        {
+            return;
+        }
+
+        unsafe
+        {
+            fixed (byte* w = &weights[weightOffset])
+            fixed (int* t = &target[targetOffset])
+            {
+                int done = _path switch
+                {
+                    SimdPath.Avx512 => AddScaledAvx512((sbyte*)w, scale, t, length),
+                    SimdPath.Avx2 => AddScaledAvx2((sbyte*)w, scale, t, length),
+                    _ => AddScaledVector128((sbyte*)w, scale, t, length),
+                };
+                for (int j = done; j < length; j++)
+                {
+                    t[j] += scale * ((sbyte*)w)[j];
                 }
             }
         }
@@ -169,6 +205,70 @@ public sealed class SimdRowAccumulator : IRowAccumulator
         {
             Avx.Store(t + j, Avx2.Add(Avx.LoadVector256(t + j), Avx2.ConvertToVector256Int32(w + j)));
             j += 8;
+        }
+
+        return j;
+    }
+
+    /// <summary>As <see cref="AddAvx2"/> with each sign-extended weight multiplied by <paramref name="scale"/> (vpmulld).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int AddScaledAvx2(sbyte* w, int scale, int* t, int length)
+    {
+        Vector256<int> s = Vector256.Create(scale);
+        int j = 0;
+        for (; j <= length - 16; j += 16)
+        {
+            Vector256<int> a = Avx2.MultiplyLow(Avx2.ConvertToVector256Int32(w + j), s);
+            Vector256<int> b = Avx2.MultiplyLow(Avx2.ConvertToVector256Int32(w + j + 8), s);
+            Avx.Store(t + j, Avx2.Add(Avx.LoadVector256(t + j), a));
+            Avx.Store(t + j + 8, Avx2.Add(Avx.LoadVector256(t + j + 8), b));
+        }
+
+        for (; j <= length - 8; j += 8)
+        {
+            Avx.Store(t + j, Avx2.Add(Avx.LoadVector256(t + j), Avx2.MultiplyLow(Avx2.ConvertToVector256Int32(w + j), s)));
+        }
+
+        return j;
+    }
+
+    /// <summary>As <see cref="AddAvx512"/> with each sign-extended weight multiplied by <paramref name="scale"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int AddScaledAvx512(sbyte* w, int scale, int* t, int length)
+    {
+        Vector512<int> s = Vector512.Create(scale);
+        int j = 0;
+        for (; j <= length - 16; j += 16)
+        {
+            Vector512<int> a = Avx512F.MultiplyLow(Avx512F.ConvertToVector512Int32(Sse2.LoadVector128(w + j)), s);
+            Avx512F.Store(t + j, Avx512F.Add(Avx512F.LoadVector512(t + j), a));
+        }
+
+        if (j <= length - 8)
+        {
+            Vector256<int> a = Avx2.MultiplyLow(Avx2.ConvertToVector256Int32(w + j), Vector256.Create(scale));
+            Avx.Store(t + j, Avx2.Add(Avx.LoadVector256(t + j), a));
+            j += 8;
+        }
+
+        return j;
+    }
+
+    /// <summary>As <see cref="AddVector128"/> with each widened weight multiplied by <paramref name="scale"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int AddScaledVector128(sbyte* w, int scale, int* t, int length)
+    {
+        Vector128<int> s = Vector128.Create(scale);
+        int j = 0;
+        for (; j <= length - 16; j += 16)
+        {
+            (Vector128<short> low, Vector128<short> high) = Vector128.Widen(Vector128.Load(w + j));
+            (Vector128<int> a, Vector128<int> b) = Vector128.Widen(low);
+            (Vector128<int> c, Vector128<int> d) = Vector128.Widen(high);
+            Vector128.Store(Vector128.Load(t + j) + (a * s), t + j);
+            Vector128.Store(Vector128.Load(t + j + 4) + (b * s), t + j + 4);
+            Vector128.Store(Vector128.Load(t + j + 8) + (c * s), t + j + 8);
+            Vector128.Store(Vector128.Load(t + j + 12) + (d * s), t + j + 12);
         }
 
         return j;

@@ -13,11 +13,12 @@ namespace Spiking.Edge.Runtime
     /// </summary>
     /// <remarks>
     /// Event-driven schedule of one tick k (semantics §4): the leak of tick k is applied when tick k begins; each
-    /// accepted input event of tick k adds its weight row to layer 0's membranes at once; when the tick closes
-    /// (an event of a later tick arrives, or <see cref="FinishSample"/>), each layer in order adds its bias,
-    /// clamps, records, fires and resets, and its spike list is added as rows into the next layer; then every
-    /// layer is leaked for tick k + 1. Sums within a tick commute, so this equals the time-stepped definition.
-    /// Not thread-safe: one thread drives one network.
+    /// accepted input event of tick k adds its weight row to layer 0 at once (to its membranes, or to its drive buffer
+    /// when it has one, §7); when the tick closes (an event of a later tick arrives, or <see cref="FinishSample"/>),
+    /// each layer in order runs its neuron rule (§4.1–§4.3) and its events (y &gt; 0) are added as rows, scaled by y
+    /// for GRADED outputs, into the next layer and, with recurrent weights and k + 1 &lt; T, into its own drive buffer
+    /// for tick k + 1; then every layer is leaked for tick k + 1. Sums within a tick commute, so this equals the
+    /// time-stepped definition. Not thread-safe: one thread drives one network.
     /// </remarks>
     public sealed class Network
     {
@@ -78,7 +79,7 @@ namespace Spiking.Edge.Runtime
         /// <summary>The tick now being accumulated; <see cref="TicksPerSample"/> after <see cref="FinishSample"/>.</summary>
         public int CurrentTick { get; private set; }
 
-        /// <summary>Stored synapses touched since <see cref="BeginSample"/> (semantics §6).</summary>
+        /// <summary>Stored synapses touched since <see cref="BeginSample"/>, recurrent rows included (semantics §6).</summary>
         public long SynOps { get; private set; }
 
         /// <summary>Neuron updates (one per neuron per closed tick) since <see cref="BeginSample"/> (semantics §6).</summary>
@@ -174,7 +175,8 @@ namespace Spiking.Edge.Runtime
 
         /// <summary>
         /// Starts a sample whose window begins at <paramref name="windowStartMicroseconds"/> (t0 of semantics §2):
-        /// all membranes, counts, sums and counters become 0 and tick 0 is being accumulated (semantics §5).
+        /// membranes, currents, drive buffers, counts, sums and counters become 0, refractory counters N and SRC
+        /// states their rest values, and tick 0 is being accumulated (semantics §5).
         /// </summary>
         public void BeginSample(long windowStartMicroseconds)
         {
@@ -183,8 +185,17 @@ namespace Spiking.Edge.Runtime
             {
                 LayerRuntime layer = _layers[l];
                 int size = layer.Descriptor.OutputSize;
-                Clear(ints, layer.MembraneOffset, size);
-                Clear(ints, layer.SpikeCountOffset, size);
+                Fill(ints, layer.MembraneOffset, size, 0);
+                Fill(ints, layer.SpikeCountOffset, size, 0);
+                Fill(ints, layer.DriveOffset, size, 0);
+                Fill(ints, layer.CurrentOffset, size, 0);
+                Fill(ints, layer.CounterOffset, size, layer.CounterLimit);
+                if (layer.Descriptor.Src != null)
+                {
+                    Fill(ints, layer.FastOffset, size, layer.Descriptor.Src.RestFast);
+                    Fill(ints, layer.SlowOffset, size, layer.Descriptor.Src.RestSlow);
+                }
+
                 layer.SpikesThisTick = 0;
             }
 
@@ -248,7 +259,7 @@ namespace Spiking.Edge.Runtime
             _eventsThisTick++;
             EventsAccepted++;
             LayerRuntime first = _layers[0];
-            SynOps += first.Kernel.AddRow(index, _arena.Ints, first.MembraneOffset);
+            SynOps += first.Kernel.AddRow(index, _arena.Ints, first.InputOffset);
         }
 
         /// <summary>Feeds <paramref name="count"/> events from <paramref name="events"/> starting at <paramref name="offset"/>.</summary>
@@ -277,7 +288,10 @@ namespace Spiking.Edge.Runtime
             AdvanceTo(TicksPerSample);
         }
 
-        /// <summary>Spike count over the sample of neuron <paramref name="neuron"/> of layer <paramref name="layer"/>.</summary>
+        /// <summary>
+        /// Output count over the sample of neuron <paramref name="neuron"/> of layer <paramref name="layer"/>: Σ_k y
+        /// (spikes for BINARY layers, Q7 values for GRADED and SRC layers, 0 for leaky integrators; semantics §5).
+        /// </summary>
         public int GetSpikeCount(int layer, int neuron)
         {
             LayerRuntime runtime = Layer(layer);
@@ -331,52 +345,109 @@ namespace Spiking.Edge.Runtime
         }
 
         /// <summary>
-        /// Semantics §4 for the current tick, given that the leak and layer 0's input are already applied: per
-        /// layer bias, clamp, record, fire, reset, and the spikes fed as rows into the next layer; then the leak of
-        /// the next tick for every layer.
+        /// Semantics §4 for the current tick, given that the leak and layer 0's input are already applied: per layer its
+        /// neuron rule, then its events fed as rows into the next layer and, when the next tick is in the sample, into
+        /// its own drive buffer through the recurrent weights (§6 counts both); then the leak of the next tick for every
+        /// layer.
         /// </summary>
         private void CloseTick()
         {
             int[] ints = _arena.Ints;
             long[] sums = _arena.Longs;
             int count = _layers.Length;
+            bool nextTickInSample = CurrentTick + 1 < TicksPerSample;
             for (int l = 0; l < count; l++)
             {
                 LayerRuntime layer = _layers[l];
                 LayerDescriptor d = layer.Descriptor;
                 long[] layerSums = layer.SumsOffset >= 0 ? sums : null;
-                if (d.Neuron == NeuronModel.Lif)
+                switch (layer.Rule)
                 {
-                    layer.SpikesThisTick = LifNeuron.CloseTick(
-                        ints, layer.MembraneOffset, layer.SpikeCountOffset, layer.SpikeListOffset, d.OutputSize,
-                        d.Bias, d.Threshold, d.Reset, d.Comparison, layerSums, layer.SumsOffset);
-                }
-                else
-                {
-                    LeakyIntegratorNeuron.CloseTick(ints, layer.MembraneOffset, d.OutputSize, d.Bias, layerSums, layer.SumsOffset);
-                    layer.SpikesThisTick = 0;
+                    case LayerRule.PlainLif:
+                        layer.SpikesThisTick = LifNeuron.CloseTick(
+                            ints, layer.MembraneOffset, layer.SpikeCountOffset, layer.SpikeListOffset, d.OutputSize,
+                            d.Bias, d.Threshold, layer.Reset, d.Comparison, layerSums, layer.SumsOffset);
+                        break;
+                    case LayerRule.Lif:
+                        layer.SpikesThisTick = LifOptionsNeuron.CloseTick(layer, ints, layerSums);
+                        break;
+                    case LayerRule.Src:
+                        layer.SpikesThisTick = SrcNeuron.CloseTick(layer, ints, layerSums);
+                        break;
+                    default:
+                        if (layer.DriveOffset >= 0)
+                        {
+                            LeakyIntegratorNeuron.CloseTickWithCurrent(layer, ints, layerSums);
+                        }
+                        else
+                        {
+                            LeakyIntegratorNeuron.CloseTick(ints, layer.MembraneOffset, d.OutputSize, d.Bias, layerSums, layer.SumsOffset);
+                        }
+
+                        layer.SpikesThisTick = 0;
+                        break;
                 }
 
                 NeuronUpdates += d.OutputSize;
-                if (l + 1 < count)
+                if (layer.SpikesThisTick > 0)
                 {
-                    LayerRuntime next = _layers[l + 1];
-                    int spikes = layer.SpikesThisTick;
-                    for (int s = 0; s < spikes; s++)
+                    if (l + 1 < count)
                     {
-                        SynOps += next.Kernel.AddRow(ints[layer.SpikeListOffset + s], ints, next.MembraneOffset);
+                        LayerRuntime next = _layers[l + 1];
+                        SynOps += FeedEvents(layer, next.Kernel, ints, next.InputOffset);
+                    }
+
+                    if (layer.RecurrentKernel != null && nextTickInSample)
+                    {
+                        SynOps += FeedEvents(layer, layer.RecurrentKernel, ints, layer.DriveOffset);
                     }
                 }
             }
 
-            if (CurrentTick + 1 < TicksPerSample)
+            if (nextTickInSample)
             {
                 for (int l = 0; l < count; l++)
                 {
                     LayerRuntime layer = _layers[l];
-                    ShiftLeak.Apply(ints, layer.MembraneOffset, layer.Descriptor.OutputSize, layer.Descriptor.LeakShift);
+                    if (layer.Leak == LeakKind.Shift)
+                    {
+                        ShiftLeak.Apply(ints, layer.MembraneOffset, layer.Descriptor.OutputSize, layer.LeakAmount);
+                    }
+                    else if (layer.Leak == LeakKind.Multiply)
+                    {
+                        MultiplicativeLeak.Apply(ints, layer.MembraneOffset, layer.Descriptor.OutputSize, layer.LeakAmount);
+                    }
                 }
             }
+        }
+
+        /// <summary>
+        /// Adds the rows of <paramref name="source"/>'s events of this tick through <paramref name="kernel"/> at
+        /// <paramref name="targetOffset"/>: unscaled for BINARY outputs, scaled by y for GRADED ones. Returns the
+        /// stored weights touched (semantics §6).
+        /// </summary>
+        private static long FeedEvents(LayerRuntime source, WeightKernel kernel, int[] ints, int targetOffset)
+        {
+            int list = source.SpikeListOffset;
+            int events = source.SpikesThisTick;
+            long touched = 0;
+            int values = source.EventValuesOffset;
+            if (values < 0)
+            {
+                for (int e = 0; e < events; e++)
+                {
+                    touched += kernel.AddRow(ints[list + e], ints, targetOffset);
+                }
+            }
+            else
+            {
+                for (int e = 0; e < events; e++)
+                {
+                    touched += kernel.AddScaledRow(ints[list + e], ints[values + e], ints, targetOffset);
+                }
+            }
+
+            return touched;
         }
 
         private LayerRuntime Layer(int layer)
@@ -410,12 +481,18 @@ namespace Spiking.Edge.Runtime
             }
         }
 
-        private static void Clear(int[] array, int offset, int count)
+        /// <summary>Sets <paramref name="count"/> entries from <paramref name="offset"/> to <paramref name="value"/>; nothing when the region is absent (−1).</summary>
+        private static void Fill(int[] array, int offset, int count, int value)
         {
+            if (offset < 0)
+            {
+                return;
+            }
+
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
-                array[i] = 0;
+                array[i] = value;
             }
         }
     }

@@ -35,8 +35,8 @@ public class ModelLoaderTests
     {
         byte[] bytes = TestModels.Seal(Valid());
         LayerDescriptor layer = ModelLoader.Load(bytes).Layers[0];
-        Assert.Equal(3, (sbyte)bytes[layer.ValuesOffset]);
-        Assert.Equal(-2, (sbyte)bytes[layer.ValuesOffset + 1]);
+        Assert.Equal(3, (sbyte)bytes[layer.Weights.ValuesOffset]);
+        Assert.Equal(-2, (sbyte)bytes[layer.Weights.ValuesOffset + 1]);
     }
 
     [Theory]
@@ -49,12 +49,27 @@ public class ModelLoaderTests
         AssertRefused(model, ModelErrorCode.UnsupportedMajorVersion, 1);
     }
 
-    [Fact]
-    public void Newer_minor_version_is_accepted()
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(1u)]
+    public void Known_minor_versions_are_accepted(uint minor)
     {
         var model = Valid();
-        model.FormatMinor = 7;
+        model.FormatMinor = minor;
         ModelLoader.Load(TestModels.Seal(model));
+    }
+
+    [Theory]
+    [InlineData(2u)]
+    [InlineData(7u)]
+    public void Newer_minor_version_is_refused_as_needing_a_newer_reader(uint minor)
+    {
+        var model = Valid();
+        model.FormatMinor = minor;
+        byte[] bytes = TestModels.Seal(model);
+        var error = Refused(bytes);
+        Assert.Equal((ModelErrorCode.UnsupportedMinorVersion, 2), (error.Code, error.FieldNumber));
+        Assert.Equal(0x10, bytes[error.Offset]);
     }
 
     [Fact]
@@ -71,7 +86,7 @@ public class ModelLoaderTests
     {
         byte[] bytes = TestModels.Seal(Valid());
         LayerDescriptor layer = ModelLoader.Load(bytes).Layers[0];
-        bytes[layer.ValuesOffset] ^= 0x01;
+        bytes[layer.Weights.ValuesOffset] ^= 0x01;
         Assert.Equal(ModelErrorCode.ChecksumMismatch, Refused(bytes).Code);
     }
 

@@ -53,5 +53,17 @@ namespace Spiking.Edge.Runtime.Format
 
         /// <summary>A column index in the weight index stream is at or beyond the layer's output size.</summary>
         IndexOutOfRange = 16,
+
+        /// <summary><c>format_minor</c> is newer than this runtime reads: the file needs a newer reader.</summary>
+        UnsupportedMinorVersion = 17,
+
+        /// <summary>A file marked <c>format_minor</c> 0 uses a format-1.1 feature (it was written by a broken writer).</summary>
+        FeatureNeedsNewerMinorVersion = 18,
+
+        /// <summary>A field is present (or non-zero) where the layer's neuron, output kind or other fields forbid it.</summary>
+        FieldNotAllowed = 19,
+
+        /// <summary>A layer's drive could overflow 32 bits: <c>127 × (A_l + B_l) &gt; 2^30</c> (semantics.md §4.5).</summary>
+        DriveRangeExceeded = 20,
     }
 }

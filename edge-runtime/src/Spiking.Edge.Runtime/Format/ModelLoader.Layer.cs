@@ -1,9 +1,8 @@
-using Spiking.Edge.Runtime.Kernels;
 using Spiking.Edge.Runtime.Neurons;
 
 namespace Spiking.Edge.Runtime.Format
 {
-    /// <summary>The Layer message: sizes, neuron parameters and per-neuron arrays (semantics.md §1, §4).</summary>
+    /// <summary>The Layer message: one walk to find every field, then the rules in a fixed order (semantics.md §1, §4).</summary>
     internal static partial class ModelLoader
     {
         private const int LayerInputSize = 2;
@@ -16,131 +15,173 @@ namespace Spiking.Edge.Runtime.Format
         private const int LayerBias = 9;
         private const int LayerWeightScale = 10;
         private const int LayerWeights = 11;
+        private const int LayerDecay = 12;
+        private const int LayerCurrentShift = 13;
+        private const int LayerRefractoryTicks = 14;
+        private const int LayerRefractoryGain = 15;
+        private const int LayerInhibition = 16;
+        private const int LayerMembraneFloor = 17;
+        private const int LayerActivation = 18;
+        private const int LayerNegativeSlope = 19;
+        private const int LayerOutput = 20;
+        private const int LayerOutputTable = 21;
+        private const int LayerResetScope = 22;
+        private const int LayerRecurrentWeights = 23;
+        private const int LayerSrc = 24;
 
-        private static LayerDescriptor ReadLayer(WireReader reader, byte[] model, int layerTag, int expectedInput)
+        /// <summary>
+        /// Reads and checks one layer. Order: sizes and chaining, the format-1.0 marking, neuron, leak and current,
+        /// the rules of the layer's neuron (§4.1–§4.3), bias and weight-scale counts, the per-neuron arrays, then the
+        /// embedded messages (weights, recurrent weights, output table, SRC parameters).
+        /// </summary>
+        private static LayerScan ReadLayer(WireReader reader, byte[] model, int layerTag, int expectedInput, ulong formatMinor)
         {
             WireReader start = reader;
+            LayerScan scan = ScanLayer(reader, layerTag);
             var layer = new LayerDescriptor();
-            ulong inputSize = 0, outputSize = 0, neuron = 0, leakShift = 0, reset = 0, comparison = 0;
-            int inputOffset = layerTag, outputOffset = layerTag, neuronOffset = layerTag, leakOffset = layerTag;
-            int resetOffset = layerTag, comparisonOffset = layerTag;
-            int thresholdCount = 0, biasCount = 0, scaleCount = 0;
-            int thresholdOffset = layerTag, biasOffset = layerTag, scaleOffset = layerTag;
-            int weightsOffset = -1, weightsStart = 0, weightsLength = 0;
+            scan.Layer = layer;
 
-            // Pass 1: scalars, where the weights are, and how many elements each repeated field holds.
-            while (!reader.IsAtEnd)
+            CheckRange(scan.Values[LayerInputSize], 1, Semantics.MaxLayerSize, scan.OffsetOf(LayerInputSize), LayerInputSize);
+            CheckRange(scan.Values[LayerOutputSize], 1, Semantics.MaxLayerSize, scan.OffsetOf(LayerOutputSize), LayerOutputSize);
+            if ((int)scan.Values[LayerInputSize] != expectedInput)
             {
-                int tagOffset = reader.ReadTag(out int field, out int wireType);
-                switch (field)
-                {
-                    case LayerInputSize:
-                        inputSize = ReadVarintField(ref reader, wireType, tagOffset);
-                        inputOffset = tagOffset;
-                        break;
-                    case LayerOutputSize:
-                        outputSize = ReadVarintField(ref reader, wireType, tagOffset);
-                        outputOffset = tagOffset;
-                        break;
-                    case LayerNeuron:
-                        neuron = ReadVarintField(ref reader, wireType, tagOffset);
-                        neuronOffset = tagOffset;
-                        break;
-                    case LayerLeakShift:
-                        leakShift = ReadVarintField(ref reader, wireType, tagOffset);
-                        leakOffset = tagOffset;
-                        break;
-                    case LayerReset:
-                        reset = ReadVarintField(ref reader, wireType, tagOffset);
-                        resetOffset = tagOffset;
-                        break;
-                    case LayerComparison:
-                        comparison = ReadVarintField(ref reader, wireType, tagOffset);
-                        comparisonOffset = tagOffset;
-                        break;
-                    case LayerThreshold:
-                        thresholdOffset = thresholdCount == 0 ? tagOffset : thresholdOffset;
-                        thresholdCount += CountVarints(ref reader, wireType, tagOffset);
-                        break;
-                    case LayerBias:
-                        biasOffset = biasCount == 0 ? tagOffset : biasOffset;
-                        biasCount += CountVarints(ref reader, wireType, tagOffset);
-                        break;
-                    case LayerWeightScale:
-                        scaleOffset = scaleCount == 0 ? tagOffset : scaleOffset;
-                        scaleCount += CountFloats(ref reader, wireType, tagOffset);
-                        break;
-                    case LayerWeights:
-                        reader.ExpectWireType(wireType, WireType.LengthDelimited, tagOffset);
-                        RejectDuplicate(weightsOffset, tagOffset, field);
-                        weightsOffset = tagOffset;
-                        weightsLength = reader.ReadLengthDelimited(out weightsStart);
-                        break;
-                    default:
-                        // name (1) and unknown fields.
-                        reader.SkipValue(wireType);
-                        break;
-                }
+                throw new ModelFormatException(ModelErrorCode.SizeMismatch, scan.OffsetOf(LayerInputSize), LayerInputSize);
             }
 
-            CheckRange(inputSize, 1, Semantics.MaxLayerSize, inputOffset, LayerInputSize);
-            CheckRange(outputSize, 1, Semantics.MaxLayerSize, outputOffset, LayerOutputSize);
-            if ((int)inputSize != expectedInput)
+            layer.InputSize = (int)scan.Values[LayerInputSize];
+            layer.OutputSize = (int)scan.Values[LayerOutputSize];
+            if (formatMinor == 0)
             {
-                throw new ModelFormatException(ModelErrorCode.SizeMismatch, inputOffset, LayerInputSize);
+                RejectFormat11Features(scan);
             }
 
-            CheckRange(neuron, (long)NeuronModel.Lif, (long)NeuronModel.LeakyIntegrator, neuronOffset, LayerNeuron);
-            CheckRange(leakShift, 0, Semantics.MaxLeakShift, leakOffset, LayerLeakShift);
-            layer.InputSize = (int)inputSize;
-            layer.OutputSize = (int)outputSize;
-            layer.Neuron = (NeuronModel)(int)neuron;
-            layer.LeakShift = (int)leakShift;
-            int size = layer.OutputSize;
-
+            CheckRange(scan.Values[LayerNeuron], (long)NeuronModel.Lif, (long)NeuronModel.Src, scan.OffsetOf(LayerNeuron), LayerNeuron);
+            layer.Neuron = (NeuronModel)(int)scan.Values[LayerNeuron];
+            CheckLeakAndCurrent(scan, layer);
             if (layer.Neuron == NeuronModel.Lif)
             {
-                CheckRange(reset, (long)ResetMode.Zero, (long)ResetMode.None, resetOffset, LayerReset);
-                CheckRange(comparison, (long)ThresholdComparison.GreaterOrEqual, (long)ThresholdComparison.Greater, comparisonOffset, LayerComparison);
-                RequireCount(thresholdCount, size, thresholdOffset, LayerThreshold);
+                CheckLif(scan, layer);
             }
             else
             {
-                CheckRange(reset, 0, 0, resetOffset, LayerReset);
-                CheckRange(comparison, 0, 0, comparisonOffset, LayerComparison);
-                RequireCount(thresholdCount, 0, thresholdOffset, LayerThreshold);
+                CheckNonLif(scan, layer);
             }
 
-            layer.Reset = (ResetMode)(int)reset;
-            layer.Comparison = (ThresholdComparison)(int)comparison;
-            if (biasCount != 0)
+            int size = layer.OutputSize;
+            if (scan.Counts[LayerBias] != 0)
             {
-                RequireCount(biasCount, size, biasOffset, LayerBias);
+                RequireCount(scan.Counts[LayerBias], size, scan.OffsetOf(LayerBias), LayerBias);
             }
 
-            RequireCount(scaleCount, size, scaleOffset, LayerWeightScale);
+            RequireCount(scan.Counts[LayerWeightScale], size, scan.OffsetOf(LayerWeightScale), LayerWeightScale);
+            DecodeArrays(start, scan);
 
-            // Pass 2: decode thresholds and biases (counts are now known to equal output_size, and each element
-            // took at least one byte of the file, so these arrays are bounded by the file).
-            if (thresholdCount != 0)
-            {
-                layer.Threshold = new int[size];
-            }
-
-            if (biasCount != 0)
-            {
-                layer.Bias = new int[size];
-            }
-
-            DecodeArrays(start, layer);
-
-            if (weightsOffset < 0)
+            if (!scan.Has(LayerWeights))
             {
                 throw new ModelFormatException(ModelErrorCode.MissingField, layerTag, LayerWeights);
             }
 
-            ReadWeights(start.Nested(weightsStart, weightsLength), model, weightsOffset, layer);
-            return layer;
+            layer.Weights = new WeightMatrix(layer.InputSize, size);
+            ReadWeights(Embedded(start, scan, LayerWeights), model, scan.Offsets[LayerWeights], layer.Weights);
+            if (scan.Has(LayerRecurrentWeights))
+            {
+                layer.RecurrentWeights = new WeightMatrix(size, size);
+                ReadWeights(Embedded(start, scan, LayerRecurrentWeights), model, scan.Offsets[LayerRecurrentWeights], layer.RecurrentWeights);
+            }
+
+            if (scan.Has(LayerOutputTable))
+            {
+                layer.OutputTable = ReadTable(Embedded(start, scan, LayerOutputTable), scan.Offsets[LayerOutputTable], 0, Semantics.GradedFullScale);
+            }
+
+            if (scan.Has(LayerSrc))
+            {
+                layer.Src = ReadSrc(Embedded(start, scan, LayerSrc), scan.Offsets[LayerSrc]);
+            }
+
+            return scan;
+        }
+
+        /// <summary>First walk: every field's value or element count and where it lies; the wire types are checked here.</summary>
+        private static LayerScan ScanLayer(WireReader reader, int layerTag)
+        {
+            var scan = new LayerScan(layerTag);
+            while (!reader.IsAtEnd)
+            {
+                int tagOffset = reader.ReadTag(out int field, out int wireType);
+                if (field >= LayerScan.FieldSlots || field == 1)
+                {
+                    // name (1) and unknown fields.
+                    reader.SkipValue(wireType);
+                }
+                else if (LayerScan.IsMessage(field))
+                {
+                    reader.ExpectWireType(wireType, WireType.LengthDelimited, tagOffset);
+                    RejectDuplicate(scan.Offsets[field], tagOffset, field);
+                    scan.Offsets[field] = tagOffset;
+                    scan.MessageLengths[field] = reader.ReadLengthDelimited(out scan.MessageStarts[field]);
+                }
+                else if (LayerScan.IsRepeated(field))
+                {
+                    if (scan.Counts[field] == 0)
+                    {
+                        scan.Offsets[field] = tagOffset;
+                    }
+
+                    scan.Counts[field] += field == LayerWeightScale
+                        ? CountFloats(ref reader, wireType, tagOffset)
+                        : CountVarints(ref reader, wireType, tagOffset);
+                }
+                else
+                {
+                    scan.Values[field] = ReadVarintField(ref reader, wireType, tagOffset);
+                    scan.Offsets[field] = tagOffset;
+                }
+            }
+
+            return scan;
+        }
+
+        /// <summary>A reader over the payload of the embedded message <paramref name="field"/> of the layer.</summary>
+        private static WireReader Embedded(WireReader layerReader, LayerScan scan, int field)
+        {
+            return layerReader.Nested(scan.MessageStarts[field], scan.MessageLengths[field]);
+        }
+
+        /// <summary>
+        /// A file marked format_minor 0 may not use a 1.1 feature: neuron SRC, reset GATE, a non-zero decay,
+        /// current_shift, refractory_ticks, negative_slope, activation, output or reset_scope, a non-empty
+        /// refractory_gain, inhibition or membrane_floor, or an output_table, recurrent_weights or src message. The
+        /// feature written first in the layer is named.
+        /// </summary>
+        private static void RejectFormat11Features(LayerScan scan)
+        {
+            int offset = -1, field = 0;
+            for (int f = LayerDecay; f <= LayerSrc; f++)
+            {
+                if (scan.IsSet(f) && (offset < 0 || scan.Offsets[f] < offset))
+                {
+                    offset = scan.Offsets[f];
+                    field = f;
+                }
+            }
+
+            if (scan.Values[LayerNeuron] == (ulong)NeuronModel.Src && (offset < 0 || scan.Offsets[LayerNeuron] < offset))
+            {
+                offset = scan.Offsets[LayerNeuron];
+                field = LayerNeuron;
+            }
+
+            if (scan.Values[LayerReset] == (ulong)ResetMode.Gate && (offset < 0 || scan.Offsets[LayerReset] < offset))
+            {
+                offset = scan.Offsets[LayerReset];
+                field = LayerReset;
+            }
+
+            if (offset >= 0)
+            {
+                throw new ModelFormatException(ModelErrorCode.FeatureNeedsNewerMinorVersion, offset, field);
+            }
         }
 
         private static ulong ReadVarintField(ref WireReader reader, int wireType, int tagOffset)
@@ -157,120 +198,10 @@ namespace Spiking.Edge.Runtime.Format
             }
         }
 
-        /// <summary>Counts the sint32 elements of one occurrence of a repeated field, packed or not.</summary>
-        private static int CountVarints(ref WireReader reader, int wireType, int tagOffset)
+        /// <summary>Refuses a field that the layer's kind forbids.</summary>
+        private static void NotAllowed(LayerScan scan, int field)
         {
-            if (wireType == WireType.Varint)
-            {
-                reader.ReadVarint();
-                return 1;
-            }
-
-            reader.ExpectWireType(wireType, WireType.LengthDelimited, tagOffset);
-            int length = reader.ReadLengthDelimited(out int payload);
-            WireReader packed = reader.Nested(payload, length);
-            int count = 0;
-            while (!packed.IsAtEnd)
-            {
-                packed.ReadVarint();
-                count++;
-            }
-
-            return count;
-        }
-
-        /// <summary>Counts the float elements of one occurrence of a repeated float field, packed or not, and checks each is finite.</summary>
-        private static int CountFloats(ref WireReader reader, int wireType, int tagOffset)
-        {
-            if (wireType == WireType.Fixed32)
-            {
-                CheckFinite(reader.Position, reader.ReadFixed32());
-                return 1;
-            }
-
-            reader.ExpectWireType(wireType, WireType.LengthDelimited, tagOffset);
-            int length = reader.ReadLengthDelimited(out int payload);
-            if ((length & 3) != 0)
-            {
-                throw new ModelFormatException(ModelErrorCode.SizeMismatch, tagOffset, LayerWeightScale);
-            }
-
-            WireReader packed = reader.Nested(payload, length);
-            while (!packed.IsAtEnd)
-            {
-                CheckFinite(packed.Position, packed.ReadFixed32());
-            }
-
-            return length / 4;
-        }
-
-        /// <summary>A weight scale must be a finite float (exponent bits not all ones); the runtime never uses it.</summary>
-        private static void CheckFinite(int offset, uint bits)
-        {
-            if ((bits & 0x7F800000u) == 0x7F800000u)
-            {
-                throw new ModelFormatException(ModelErrorCode.ValueOutOfRange, offset, LayerWeightScale);
-            }
-        }
-
-        /// <summary>Second walk of the layer: decodes thresholds (each in [1, STATE_MAX]) and biases (state range).</summary>
-        private static void DecodeArrays(WireReader reader, LayerDescriptor layer)
-        {
-            int thresholdIndex = 0, biasIndex = 0;
-            while (!reader.IsAtEnd)
-            {
-                reader.ReadTag(out int field, out int wireType);
-                if (field == LayerThreshold)
-                {
-                    thresholdIndex = DecodeSInt32s(ref reader, wireType, layer.Threshold, thresholdIndex, 1, Semantics.StateMax, field);
-                }
-                else if (field == LayerBias)
-                {
-                    biasIndex = DecodeSInt32s(ref reader, wireType, layer.Bias, biasIndex, Semantics.StateMin, Semantics.StateMax, field);
-                }
-                else
-                {
-                    reader.SkipValue(wireType);
-                }
-            }
-        }
-
-        private static int DecodeSInt32s(ref WireReader reader, int wireType, int[] target, int index, int min, int max, int field)
-        {
-            if (wireType == WireType.Varint)
-            {
-                int offset = reader.Position;
-                target[index] = CheckedSInt32(ref reader, min, max, offset, field);
-                return index + 1;
-            }
-
-            int length = reader.ReadLengthDelimited(out int payload);
-            WireReader packed = reader.Nested(payload, length);
-            while (!packed.IsAtEnd)
-            {
-                int offset = packed.Position;
-                target[index] = CheckedSInt32(ref packed, min, max, offset, field);
-                index++;
-            }
-
-            return index;
-        }
-
-        private static int CheckedSInt32(ref WireReader reader, int min, int max, int offset, int field)
-        {
-            ulong raw = reader.ReadVarint();
-            if (raw > 0xFFFFFFFFUL)
-            {
-                throw new ModelFormatException(ModelErrorCode.ValueOutOfRange, offset, field);
-            }
-
-            int value = (int)((uint)raw >> 1) ^ -(int)((uint)raw & 1);
-            if (value < min || value > max)
-            {
-                throw new ModelFormatException(ModelErrorCode.ValueOutOfRange, offset, field);
-            }
-
-            return value;
+            throw new ModelFormatException(ModelErrorCode.FieldNotAllowed, scan.OffsetOf(field), field);
         }
     }
 }

@@ -2,7 +2,10 @@ using Spiking.Edge.Runtime.Kernels;
 
 namespace Spiking.Edge.Runtime.Format
 {
-    /// <summary>The Weights message and the three encodings of semantics.md §3, checked byte by byte.</summary>
+    /// <summary>
+    /// The Weights message and the three encodings of semantics.md §3, checked byte by byte: a layer's feed-forward
+    /// weights (input_size × output_size) and, in format 1.1, its recurrent weights (output_size × output_size).
+    /// </summary>
     internal static partial class ModelLoader
     {
         private const int WeightsEncoding = 1;
@@ -11,7 +14,7 @@ namespace Spiking.Edge.Runtime.Format
         private const int WeightsIndex = 4;
         private const int WeightsNonzeroCount = 5;
 
-        private static void ReadWeights(WireReader reader, byte[] model, int weightsTag, LayerDescriptor layer)
+        private static void ReadWeights(WireReader reader, byte[] model, int weightsTag, WeightMatrix matrix)
         {
             ulong encoding = 0, bits = 0, nonzeroCount = 0;
             int encodingOffset = weightsTag, bitsOffset = weightsTag, nonzeroOffset = weightsTag;
@@ -56,34 +59,34 @@ namespace Spiking.Edge.Runtime.Format
             }
 
             CheckRange(bits, 2, 8, bitsOffset, WeightsBits);
-            layer.Encoding = (WeightEncoding)(int)encoding;
-            layer.Bits = (int)bits;
-            layer.ValuesOffset = valuesStart;
-            layer.ValuesLength = valuesLength;
-            layer.IndexOffset = indexStart;
-            layer.IndexLength = indexLength;
+            matrix.Encoding = (WeightEncoding)(int)encoding;
+            matrix.Bits = (int)bits;
+            matrix.ValuesOffset = valuesStart;
+            matrix.ValuesLength = valuesLength;
+            matrix.IndexOffset = indexStart;
+            matrix.IndexLength = indexLength;
 
-            long rows = layer.InputSize;
-            long columns = layer.OutputSize;
-            if (layer.Encoding == WeightEncoding.Dense)
+            long rows = matrix.Rows;
+            long columns = matrix.Columns;
+            if (matrix.Encoding == WeightEncoding.Dense)
             {
                 RequireLength(valuesLength, rows * columns, valuesOffset, WeightsValues);
                 RequireLength(indexLength, 0, indexOffset, WeightsIndex);
             }
-            else if (layer.Encoding == WeightEncoding.Csr)
+            else if (matrix.Encoding == WeightEncoding.Csr)
             {
-                long stored = CheckCsrStream(model, layer);
+                long stored = CheckCsrStream(model, matrix);
                 RequireLength(valuesLength, stored, valuesOffset, WeightsValues);
             }
             else
             {
                 long bytesPerRow = (columns + 7) / 8;
                 RequireLength(indexLength, rows * bytesPerRow, indexOffset, WeightsIndex);
-                long stored = CheckBitmaps(model, layer, (int)bytesPerRow);
+                long stored = CheckBitmaps(model, matrix, (int)bytesPerRow);
                 RequireLength(valuesLength, stored, valuesOffset, WeightsValues);
             }
 
-            long nonzero = CheckValues(model, valuesStart, valuesLength, layer.Bits);
+            long nonzero = CheckValues(model, valuesStart, valuesLength, matrix.Bits);
             if (nonzeroCount != (ulong)nonzero)
             {
                 throw new ModelFormatException(ModelErrorCode.SizeMismatch, nonzeroOffset, WeightsNonzeroCount);
@@ -99,20 +102,20 @@ namespace Spiking.Edge.Runtime.Format
         }
 
         /// <summary>
-        /// Walks the CSR index (semantics §3.2): per row a count no larger than output_size, then that many column
-        /// deltas giving strictly increasing columns below output_size; the stream must end exactly after the last
+        /// Walks the CSR index (semantics §3.2): per row a count no larger than the columns, then that many column
+        /// deltas giving strictly increasing columns below the column count; the stream must end exactly after the last
         /// row. Returns the number of stored weights.
         /// </summary>
-        private static long CheckCsrStream(byte[] model, LayerDescriptor layer)
+        private static long CheckCsrStream(byte[] model, WeightMatrix matrix)
         {
-            int position = layer.IndexOffset;
-            int end = layer.IndexOffset + layer.IndexLength;
+            int position = matrix.IndexOffset;
+            int end = matrix.IndexOffset + matrix.IndexLength;
             long stored = 0;
-            for (int row = 0; row < layer.InputSize; row++)
+            for (int row = 0; row < matrix.Rows; row++)
             {
                 int countOffset = position;
                 uint count = ReadStreamVarint(model, ref position, end);
-                if (count > (uint)layer.OutputSize)
+                if (count > (uint)matrix.Columns)
                 {
                     throw new ModelFormatException(ModelErrorCode.BadWeightEncoding, countOffset, WeightsIndex);
                 }
@@ -123,7 +126,7 @@ namespace Spiking.Edge.Runtime.Format
                     int deltaOffset = position;
                     uint delta = ReadStreamVarint(model, ref position, end);
                     column = column + 1 + delta;
-                    if (column >= layer.OutputSize)
+                    if (column >= matrix.Columns)
                     {
                         throw new ModelFormatException(ModelErrorCode.IndexOutOfRange, deltaOffset, WeightsIndex);
                     }
@@ -170,16 +173,16 @@ namespace Spiking.Edge.Runtime.Format
         }
 
         /// <summary>
-        /// Checks every row bitmap's padding bits (o ≥ output_size) are zero (semantics §3.3) and returns the total
+        /// Checks every row bitmap's padding bits (o ≥ columns) are zero (semantics §3.3) and returns the total
         /// number of set bits.
         /// </summary>
-        private static long CheckBitmaps(byte[] model, LayerDescriptor layer, int bytesPerRow)
+        private static long CheckBitmaps(byte[] model, WeightMatrix matrix, int bytesPerRow)
         {
-            int usedBitsInLast = layer.OutputSize - ((bytesPerRow - 1) * 8);
+            int usedBitsInLast = matrix.Columns - ((bytesPerRow - 1) * 8);
             int paddingMask = (0xFF << usedBitsInLast) & 0xFF;
             long stored = 0;
-            int position = layer.IndexOffset;
-            for (int row = 0; row < layer.InputSize; row++)
+            int position = matrix.IndexOffset;
+            for (int row = 0; row < matrix.Rows; row++)
             {
                 for (int b = 0; b < bytesPerRow; b++)
                 {

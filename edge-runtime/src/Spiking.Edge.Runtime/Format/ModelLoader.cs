@@ -1,16 +1,17 @@
 namespace Spiking.Edge.Runtime.Format
 {
     /// <summary>
-    /// Reads and validates a model file (spiking_edge_model.proto, format version 1) straight from its bytes with
-    /// <see cref="WireReader"/>. Everything the runtime will rely on is checked here, so the hot path checks only
+    /// Reads and validates a model file (spiking_edge_model.proto, format version 1.0 or 1.1) straight from its bytes
+    /// with <see cref="WireReader"/>. Everything the runtime will rely on is checked here, so the hot path checks only
     /// sensor data: structure, checksum (the last field, CRC-32 of every byte before its tag), version, limits of
-    /// semantics.md §1, size chaining, neuron parameters (§4) and the weight encodings (§3). Weight values and
-    /// index stay in the caller's array; only thresholds and biases are decoded into arrays, each no larger than
-    /// the bytes that encode it.
+    /// semantics.md §1, size chaining, neuron parameters (§4), lookup tables (§4.4), the range rule (§4.5) and the
+    /// weight encodings (§3). Weight values and index stay in the caller's array; only per-neuron arrays and table
+    /// values are decoded into arrays, each no larger than the bytes that encode it.
     /// </summary>
     internal static partial class ModelLoader
     {
         private const int FieldFormatMajor = 1;
+        private const int FieldFormatMinor = 2;
         private const int FieldInput = 3;
         private const int FieldTickMicroseconds = 4;
         private const int FieldTicksPerSample = 5;
@@ -51,6 +52,12 @@ namespace Spiking.Edge.Runtime.Format
                 throw new ModelFormatException(ModelErrorCode.UnsupportedMajorVersion, 0, FieldFormatMajor);
             }
 
+            // Every field of the format changes the arithmetic: a newer minor version cannot be read by skipping.
+            if (top.FormatMinor > Semantics.FormatMinor)
+            {
+                throw new ModelFormatException(ModelErrorCode.UnsupportedMinorVersion, top.FormatMinorOffset, FieldFormatMinor);
+            }
+
             var descriptor = new ModelDescriptor();
             ReadInput(model, top, descriptor);
             ReadTiming(top, descriptor);
@@ -87,6 +94,11 @@ namespace Spiking.Edge.Runtime.Format
                         reader.ExpectWireType(wireType, WireType.Varint, tagOffset);
                         top.FormatMajor = reader.ReadUInt32();
                         top.FormatMajorOffset = tagOffset;
+                        break;
+                    case FieldFormatMinor:
+                        reader.ExpectWireType(wireType, WireType.Varint, tagOffset);
+                        top.FormatMinor = reader.ReadVarint();
+                        top.FormatMinorOffset = tagOffset;
                         break;
                     case FieldTickMicroseconds:
                         reader.ExpectWireType(wireType, WireType.Varint, tagOffset);
@@ -136,7 +148,7 @@ namespace Spiking.Edge.Runtime.Format
                         top.ChecksumOffset = tagOffset;
                         break;
                     default:
-                        // Provenance (9), format_minor (2) and unknown fields: bounds-checked and skipped.
+                        // Provenance (9) and unknown fields: bounds-checked and skipped.
                         reader.SkipValue(wireType);
                         break;
                 }
@@ -216,6 +228,7 @@ namespace Spiking.Edge.Runtime.Format
 
             var layers = new LayerDescriptor[top.LayerCount];
             int expectedInput = descriptor.Width * descriptor.Height * descriptor.Polarities;
+            int previousFullScale = -1;
             int index = 0;
             WireReader reader = WireReader.ForFile(model);
             while (!reader.IsAtEnd)
@@ -228,10 +241,13 @@ namespace Spiking.Edge.Runtime.Format
                 }
 
                 int length = reader.ReadLengthDelimited(out int start);
-                LayerDescriptor layer = ReadLayer(reader.Nested(start, length), model, tagOffset, expectedInput);
+                LayerScan scan = ReadLayer(reader.Nested(start, length), model, tagOffset, expectedInput, top.FormatMinor);
+                CheckDriveRange(scan, previousFullScale);
+                LayerDescriptor layer = scan.Layer;
                 layers[index] = layer;
                 index++;
                 expectedInput = layer.OutputSize;
+                previousFullScale = layer.FullScale;
             }
 
             descriptor.Layers = layers;
@@ -299,6 +315,8 @@ namespace Spiking.Edge.Runtime.Format
         {
             public uint FormatMajor;
             public int FormatMajorOffset = -1;
+            public ulong FormatMinor;
+            public int FormatMinorOffset;
             public uint TickMicroseconds;
             public int TickOffset;
             public uint TicksPerSample;

@@ -86,5 +86,42 @@ namespace Spiking.Edge.Runtime.Kernels
 
             return end - first;
         }
+
+        /// <inheritdoc />
+        public override int AddScaledRow(int row, int scale, int[] target, int targetOffset)
+        {
+            byte[] model = _model;
+            int first = _tables[_valueTable + row];
+            int end = _tables[_valueTable + row + 1];
+            if (first == end)
+            {
+                return 0;
+            }
+
+            byte[] counts = BitTables.Counts;
+            byte[] positions = BitTables.Positions;
+            int value = first;
+            int position = _indexOffset + (row * _bytesPerRow);
+            int stop = position + _bytesPerRow;
+            for (int column = targetOffset; position < stop; position++, column += 8)
+            {
+                int bits = model[position];
+                if (bits == 0)
+                {
+                    continue;
+                }
+
+                int n = counts[bits];
+                int slot = bits << 3;
+                for (int k = 0; k < n; k++)
+                {
+                    target[column + positions[slot + k]] += scale * (sbyte)model[value + k];
+                }
+
+                value += n;
+            }
+
+            return end - first;
+        }
     }
 }

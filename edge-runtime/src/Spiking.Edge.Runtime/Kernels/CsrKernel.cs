@@ -73,6 +73,36 @@ namespace Spiking.Edge.Runtime.Kernels
             return end - value;
         }
 
+        /// <inheritdoc />
+        public override int AddScaledRow(int row, int scale, int[] target, int targetOffset)
+        {
+            byte[] model = _model;
+            int value = _tables[_valueTable + row];
+            int end = _tables[_valueTable + row + 1];
+            int position = _tables[_indexTable + row];
+            int column = targetOffset - 1;
+            for (int v = value; v < end; v++)
+            {
+                int delta = model[position];
+                position++;
+                if (delta >= 0x80)
+                {
+                    delta = DecodeVarintAt(model, position - 1);
+                    while (model[position] >= 0x80)
+                    {
+                        position++;
+                    }
+
+                    position++;
+                }
+
+                column += 1 + delta;
+                target[column] += scale * (sbyte)model[v];
+            }
+
+            return end - value;
+        }
+
         /// <summary>The value of the validated varint starting at <paramref name="position"/>.</summary>
         private static int DecodeVarintAt(byte[] data, int position)
         {

@@ -26,5 +26,12 @@ namespace Spiking.Edge.Runtime.Kernels
             _accumulator.AddRow(_model, _valuesOffset + (row * _outputSize), target, targetOffset, _outputSize);
             return _outputSize;
         }
+
+        /// <inheritdoc />
+        public override int AddScaledRow(int row, int scale, int[] target, int targetOffset)
+        {
+            _accumulator.AddScaledRow(_model, _valuesOffset + (row * _outputSize), scale, target, targetOffset, _outputSize);
+            return _outputSize;
+        }
     }
 }

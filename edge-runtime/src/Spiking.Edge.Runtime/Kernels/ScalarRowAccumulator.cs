@@ -11,5 +11,14 @@ namespace Spiking.Edge.Runtime.Kernels
                 target[targetOffset + j] += (sbyte)weights[weightOffset + j];
             }
         }
+
+        /// <inheritdoc />
+        public void AddScaledRow(byte[] weights, int weightOffset, int scale, int[] target, int targetOffset, int length)
+        {
+            for (int j = 0; j < length; j++)
+            {
+                target[targetOffset + j] += scale * (sbyte)weights[weightOffset + j];
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Spiking.Edge.Runtime.Format;
 using Spiking.Edge.Runtime.Kernels;
+using Spiking.Edge.Runtime.Neurons;
 
 namespace Spiking.Edge.Runtime.Memory
 {
@@ -20,7 +21,7 @@ namespace Spiking.Edge.Runtime.Memory
             Longs = new long[model.Layers[model.Layers.Length - 1].OutputSize];
         }
 
-        /// <summary>Membranes, spike counts, spike lists and row tables.</summary>
+        /// <summary>Membranes, output counts, event lists and values, drives, currents, counters, SRC states and row tables.</summary>
         public int[] Ints { get; }
 
         /// <summary>The last layer's membrane sums.</summary>
@@ -33,8 +34,10 @@ namespace Spiking.Edge.Runtime.Memory
         public bool IsFullyTaken => _intCursor == Ints.Length && _longCursor == Longs.Length;
 
         /// <summary>
-        /// Number of 32-bit slots semantics §7 asks for: 3 per neuron of every layer, (in + 1) per CSR or BITMAP
-        /// layer for value offsets and another (in + 1) per CSR layer for index offsets.
+        /// Number of 32-bit slots semantics §7 asks for: per neuron of every layer 3 (membrane, output count, event
+        /// list), plus 1 each for the event values (GRADED or SRC), the drive buffer, the current c and the counter n
+        /// where the layer has them, plus 2 (h, h_s) for SRC; then (rows + 1) per CSR or BITMAP matrix for value
+        /// offsets and another (rows + 1) per CSR matrix for index offsets, recurrent matrices included.
         /// </summary>
         public static int CountInts(ModelDescriptor model)
         {
@@ -42,19 +45,55 @@ namespace Spiking.Edge.Runtime.Memory
             for (int l = 0; l < model.Layers.Length; l++)
             {
                 LayerDescriptor layer = model.Layers[l];
-                count += 3 * layer.OutputSize;
-                if (layer.Encoding != WeightEncoding.Dense)
-                {
-                    count += layer.InputSize + 1;
-                }
-
-                if (layer.Encoding == WeightEncoding.Csr)
-                {
-                    count += layer.InputSize + 1;
-                }
+                count += IntsPerNeuron(layer) * layer.OutputSize;
+                count += RowTableInts(layer.Weights);
+                count += RowTableInts(layer.RecurrentWeights);
             }
 
             return count;
+        }
+
+        /// <summary>The 32-bit slots each neuron of <paramref name="layer"/> holds (semantics §7).</summary>
+        public static int IntsPerNeuron(LayerDescriptor layer)
+        {
+            int perNeuron = 3;
+            if (layer.HasEventValues)
+            {
+                perNeuron++;
+            }
+
+            if (layer.HasDriveBuffer)
+            {
+                perNeuron++;
+            }
+
+            if (layer.CurrentShift > 0)
+            {
+                perNeuron++;
+            }
+
+            if (layer.HasCounter)
+            {
+                perNeuron++;
+            }
+
+            if (layer.Neuron == NeuronModel.Src)
+            {
+                perNeuron += 2;
+            }
+
+            return perNeuron;
+        }
+
+        /// <summary>The row tables of one matrix: none for DENSE (or no matrix), rows + 1 for BITMAP, 2 (rows + 1) for CSR.</summary>
+        public static int RowTableInts(WeightMatrix matrix)
+        {
+            if (matrix == null || matrix.Encoding == WeightEncoding.Dense)
+            {
+                return 0;
+            }
+
+            return matrix.Encoding == WeightEncoding.Csr ? 2 * (matrix.Rows + 1) : matrix.Rows + 1;
         }
 
         /// <summary>Hands out the next <paramref name="count"/> ints; returns the region's offset in <see cref="Ints"/>.</summary>
