@@ -18,6 +18,17 @@ public static class ModelWriter
     internal const int ChecksumFieldBytes = 5;
 
     /// <summary>
+    /// The format_minor that <paramref name="model"/> needs (wire-format.md §2): 1 when a layer uses a format-1.1 field,
+    /// else 0. In-memory models handed to <see cref="ModelValidator"/> (for example by the trainer's exporter) set it
+    /// from here; <see cref="ToBytes"/> sets it by itself.
+    /// </summary>
+    public static uint RequiredMinorVersion(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return FormatVersion.RequiredMinor(model);
+    }
+
+    /// <summary>
     /// The file bytes of <paramref name="model"/>, with format_major = 1 and format_minor = 1 when a layer uses a
     /// format-1.1 field, else 0, so that a 1.0 model stays byte for byte what it was (wire-format.md §2; the
     /// caller's object is not changed). Refuses an invalid model with <see cref="ModelFileException"/>.
