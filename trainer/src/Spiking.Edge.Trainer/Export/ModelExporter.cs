@@ -7,12 +7,19 @@ namespace Spiking.Edge.Trainer.Export;
 
 /// <summary>
 /// Turns a quantized network into a model file (model-format/proto/spiking_edge_model.proto): per layer the
-/// weights in the smallest encoding (<see cref="WeightCodec.Encode"/>), thresholds, biases and scales; the input
-/// geometry, timing, readout and labels from the float spec; and the provenance.
+/// weights in the smallest encoding (<see cref="WeightCodec.Encode"/>), thresholds, biases and scales, and every
+/// format-1.1 option the layer uses (decay, current, refractory, inhibition, floor, activation, graded output and its
+/// table, reset scope, recurrent weights, SRC parameters); the input geometry, timing, readout and labels from the
+/// float spec; and the provenance.
 /// </summary>
+/// <remarks>
+/// The model's <c>format_minor</c> is left at 0: <see cref="ModelWriter"/> writes the minor version the model's fields
+/// need (1 when a layer uses a 1.1 field). Write the model (or round-trip it through its bytes) before giving a model
+/// with 1.1 fields to anything that validates it.
+/// </remarks>
 public static class ModelExporter
 {
-    /// <summary>Builds the model message (format 1.0; the checksum is added by <see cref="ModelWriter"/>).</summary>
+    /// <summary>Builds the model message (the format minor version and the checksum are set by <see cref="ModelWriter"/>).</summary>
     /// <param name="quantized">The integer layers, from <see cref="Quantizer.Quantize"/>.</param>
     /// <param name="spec">The float spec the layers were quantized from (geometry, timing, readout, labels).</param>
     /// <param name="provenance">Where the model came from.</param>
@@ -83,6 +90,7 @@ public static class ModelExporter
         }
 
         layer.WeightScale.AddRange(q.Scale);
+        LayerOptionsExport.Apply(layer, q);
         return layer;
     }
 

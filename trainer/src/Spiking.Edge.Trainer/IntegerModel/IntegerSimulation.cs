@@ -14,14 +14,19 @@ namespace Spiking.Edge.Trainer.IntegerModel;
 /// the conformance vectors and the bit-exact tests check that.
 /// </summary>
 /// <remarks>
-/// <para>Per tick k = 0 … T−1 and layer l = 0 … L−1 (semantics §4): leak <c>v − floor(v / 2^s)</c>; integrate
-/// <c>clamp(v + bias + x_l[k] · W_l, STATE_MIN, STATE_MAX)</c> with W_l input-major [in, out]; record u; fire
-/// (≥ or &gt;); reset. Layer 0's input is the binned frame of tick k (semantics §2, via <see cref="TimeBinner"/>),
-/// layer l's the spikes of layer l−1 in the same tick. SynOps (§6) = Σ_k x0[k] · stored_0 + Σ_l counts_{l−1} · stored_l.</para>
-/// <para>Quantization-aware training: the tick is the pure function <c>IntegerStep.Forward(layer, v, x)</c>
-/// (no in-place update, all ops differentiable except floor, comparison and clamp). A QAT forward pass calls the
+/// <para>Per tick k = 0 … T−1 and layer l = 0 … L−1 (semantics §4): LIF layers run §4.1 (counter, drive with bias and
+/// recurrent rows on the layer's previous-tick outputs, soft refractory gain, synaptic current, leak by shift or Q16
+/// decay, integrate with clamp, leaky-ReLU, hard refractory, record u, BINARY comparison or GRADED table output,
+/// reset with scope NEURON or LAYER, winner-take-all, floor), leaky integrators §4.2, SRC layers §4.3 with the tables
+/// of §4.4 (a gather on clamped indices). Every arithmetic shift is a floor division by a power of two. Layer 0's
+/// input is the binned frame of tick k (semantics §2, via <see cref="TimeBinner"/>), layer l's the outputs y of layer
+/// l−1 in the same tick (spikes, or graded Q7 values that scale the rows). spike_count = Σ_k y, membrane_sum = Σ_k u.
+/// SynOps (§6) = Σ_k x0[k] · stored_0 + Σ_l events_l · stored_{l+1} + Σ_l events_l[k &lt; T−1] · recurrent_stored_l,
+/// where events count the ticks with y &gt; 0.</para>
+/// <para>Quantization-aware training: the tick is the pure function <c>IntegerStep.Forward(layer, state, x)</c>
+/// (no in-place update, all ops differentiable except floor, comparison, gather and clamp). A QAT forward pass calls the
 /// same function with the weight tensor replaced by <c>s_o · round(w / s_o)</c> built with a straight-through
-/// estimator, the floor of the leak with a straight-through floor, and the comparison with a surrogate-gradient
+/// estimator, the floors with a straight-through floor, and the comparison with a surrogate-gradient
 /// spike, so training sees exactly the integer dynamics the runtime executes. Only <see cref="Run(Tensor)"/>
 /// copies results into the carried state in place, which QAT would replace by keeping the returned tensors.</para>
 /// <para>Every call runs in its own dispose scope; the only long-lived tensors are the layer parameters, released by
@@ -102,12 +107,16 @@ public sealed class IntegerSimulation : IDisposable
         int batch = (int)frames.shape[1];
         using DisposeScope scope = NewDisposeScope();
         Tensor x0 = frames.to_type(ScalarType.Float64);
-        var membranes = new Tensor[_layers.Length];
+        var states = new IntegerLayerState[_layers.Length];
         var counts = new Tensor[_layers.Length];
+        var events = new Tensor[_layers.Length];
+        var recurrentEvents = new Tensor[_layers.Length];
         for (int l = 0; l < _layers.Length; l++)
         {
-            membranes[l] = zeros(batch, _layers[l].OutputSize, ScalarType.Float64);
+            states[l] = IntegerLayerState.Start(_layers[l], batch);
             counts[l] = zeros(batch, _layers[l].OutputSize, ScalarType.Float64);
+            events[l] = zeros(batch, _layers[l].OutputSize, ScalarType.Float64);
+            recurrentEvents[l] = zeros(batch, _layers[l].OutputSize, ScalarType.Float64);
         }
 
         Tensor sums = zeros(batch, _layers[^1].OutputSize, ScalarType.Float64);
@@ -117,22 +126,38 @@ public sealed class IntegerSimulation : IDisposable
             Tensor x = x0[k];
             for (int l = 0; l < _layers.Length; l++)
             {
-                (Tensor after, Tensor u, Tensor spikes) = IntegerStep.Forward(_layers[l], membranes[l], x);
-                membranes[l].copy_(after);
-                counts[l].add_(spikes);
+                (IntegerLayerState next, Tensor u, Tensor y) = IntegerStep.Forward(_layers[l], states[l], x);
+                states[l].CopyFrom(next);
+                counts[l].add_(y);
+                Tensor fired = y.gt(0).to_type(ScalarType.Float64);
+                events[l].add_(fired);
+                if (k < TicksPerSample - 1)
+                {
+                    recurrentEvents[l].add_(fired);
+                }
+
                 if (l == _layers.Length - 1)
                 {
                     sums.add_(u);
                 }
 
-                x = spikes;
+                x = y;
             }
         }
 
+        // §6: input events × layer 0's rows; each event (y > 0) × the next layer's row and, before the last tick, its recurrent row.
         Tensor synOps = x0.sum(dim: 0).matmul(_layers[0].StoredPerRow);
-        for (int l = 1; l < _layers.Length; l++)
+        for (int l = 0; l < _layers.Length; l++)
         {
-            synOps = synOps + counts[l - 1].matmul(_layers[l].StoredPerRow);
+            if (l + 1 < _layers.Length)
+            {
+                synOps = synOps + events[l].matmul(_layers[l + 1].StoredPerRow);
+            }
+
+            if (_layers[l].RecurrentStoredPerRow is { } recurrentRows)
+            {
+                synOps = synOps + recurrentEvents[l].matmul(recurrentRows);
+            }
         }
 
         return BuildResult(batch, counts, sums, synOps);

@@ -2,7 +2,7 @@ namespace Spiking.Edge.Trainer.Quantization;
 
 /// <summary>How far one layer's integer weights, scaled back, lie from the float weights.</summary>
 /// <param name="Name">Layer name.</param>
-/// <param name="MaxAbsError">Largest |w − W × s_o| over the layer.</param>
+/// <param name="MaxAbsError">Largest |w − W × s_o| over the layer (and |r − R × RecurrentScale[o]| over its recurrent weights).</param>
 /// <param name="BoundFraction">
 /// Largest error relative to the neuron's bound s_o / 2 (at most 1 when no weight was clamped).
 /// </param>

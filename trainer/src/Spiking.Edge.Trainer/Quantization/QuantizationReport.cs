@@ -3,8 +3,8 @@ using Spiking.Edge.Trainer.Export;
 namespace Spiking.Edge.Trainer.Quantization;
 
 /// <summary>What quantization cost: the weight round-trip error and how many weights became 0.</summary>
-/// <param name="MaxAbsError">Largest |w − W × s_o| over all layers.</param>
-/// <param name="ZeroFraction">Fraction of all integer weights that are 0 (the exported weight sparsity).</param>
+/// <param name="MaxAbsError">Largest |w − W × s_o| over all layers (recurrent weights included: |r − R × RecurrentScale[o]|).</param>
+/// <param name="ZeroFraction">Fraction of all integer feed-forward weights that are 0 (the exported weight sparsity).</param>
 /// <param name="BecameZeroFraction">Fraction of all weights that were non-zero in float and became 0.</param>
 /// <param name="Layers">Per layer, input side first.</param>
 public sealed record QuantizationReport(double MaxAbsError, double ZeroFraction, double BecameZeroFraction, IReadOnlyList<LayerQuantizationError> Layers)
@@ -48,6 +48,13 @@ public sealed record QuantizationReport(double MaxAbsError, double ZeroFraction,
                 }
             }
 
+            if (q.HasRecurrentWeights)
+            {
+                (double recurrentMax, double recurrentBound) = RecurrentError(f, q);
+                layerMax = Math.Max(layerMax, recurrentMax);
+                bound = Math.Max(bound, recurrentBound);
+            }
+
             long n = Math.Max(1L, (long)f.InputSize * f.OutputSize);
             layers[l] = new LayerQuantizationError(f.Name, layerMax, bound, (double)layerZeros / n, (double)layerBecame / n);
             maxError = Math.Max(maxError, layerMax);
@@ -58,5 +65,28 @@ public sealed record QuantizationReport(double MaxAbsError, double ZeroFraction,
 
         double denominator = Math.Max(1L, total);
         return new QuantizationReport(maxError, zeros / denominator, becameZero / denominator, layers);
+    }
+
+    private static (double Max, double Bound) RecurrentError(FloatLayerSpec f, QuantizedLayer q)
+    {
+        int n = f.OutputSize;
+        if (f.RecurrentWeight.Length != (long)n * n || q.RecurrentWeights.Length != (long)n * n)
+        {
+            throw new ArgumentException($"layer '{f.Name}': recurrent weights of the float spec ({f.RecurrentWeight.Length}) and the quantized layer ({q.RecurrentWeights.Length}) differ in size");
+        }
+
+        double max = 0, bound = 0;
+        for (int o = 0; o < n; o++)
+        {
+            double s = q.RecurrentScale[o];
+            for (int p = 0; p < n; p++)
+            {
+                double error = Math.Abs(f.RecurrentWeight[((long)o * n) + p] - (q.RecurrentWeights[((long)p * n) + o] * s));
+                max = Math.Max(max, error);
+                bound = Math.Max(bound, error / (s / 2));
+            }
+        }
+
+        return (max, bound);
     }
 }

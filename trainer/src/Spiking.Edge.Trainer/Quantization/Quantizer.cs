@@ -5,18 +5,31 @@ using Spiking.Edge.Trainer.Export;
 namespace Spiking.Edge.Trainer.Quantization;
 
 /// <summary>
-/// Post-training quantization of a float network to the integer units of semantics.md §3 and §4.2.
+/// Post-training quantization of a float network to the integer units of semantics.md §3 and §4.
 /// </summary>
 /// <remarks>
-/// <para>Per layer and output neuron o, with <c>qmax = 2^(bits−1) − 1</c>:
-/// scale <c>s_o = max_i |w[o][i]| / qmax</c> (stored as float32; every division below uses that stored value),
-/// weight <c>W[i][o] = clamp(round(w[o][i] / s_o), −qmax, qmax)</c>,
-/// threshold <c>max(1, round(θ / s_o))</c> and bias <c>round(b_o / s_o)</c>, both clamped to
-/// [STATE_MIN, STATE_MAX]; round is to nearest with halves away from zero.</para>
-/// <para>Shared readout scale: the LAST layer of a <see cref="ReadoutMode.MembraneSum"/> network uses one scale for
-/// all its neurons, <c>max over the whole layer / qmax</c>, so that membranes compare across classes (semantics §5).</para>
-/// <para>Guard for a neuron whose weights are all 0 (its scale would be 0): it takes the layer's largest scale;
-/// when the whole layer is 0, the scale is <c>max(θ, max_o |b_o|) / qmax</c>, and 1 when that is 0 too.</para>
+/// <para>Per layer and output neuron o, with <c>qmax = 2^(bits−1) − 1</c>: the state unit u_o (<see cref="StateUnits"/>;
+/// <c>max_i |w[o][i]| / qmax</c> for a layer fed by spikes or event counts, stored as float32, and every division
+/// below uses that stored value), weight scale <c>s_o = u_o × f_in</c> (f_in = 128 when the previous layer's outputs
+/// are graded, else 1), weight <c>W[i][o] = clamp(round(w[o][i] / s_o), −qmax, qmax)</c>, recurrent weight
+/// <c>R[p][o] = clamp(round(r[o][p] / (u_o × f_rec)), −qmax, qmax)</c> (f_rec = 128 for the layer's own graded
+/// outputs, else 1), threshold <c>max(1, round(θ_o / u_o))</c> (BINARY; GRADED: <c>round(θ_o / u_o)</c>), bias
+/// <c>round(b_o / u_o)</c>, membrane floor <c>round(floor_o / u_o)</c> and inhibition <c>round(inh_o / (u_o × Y1))</c>
+/// (per unit of the other neurons' outputs, which count Y1 = 1 per spike and 128 per graded 1.0), all clamped to
+/// [STATE_MIN, STATE_MAX]; round is to nearest with halves away from zero. A format-1.0 layer quantizes exactly as
+/// before format 1.1.</para>
+/// <para>Shared state unit: the LAST layer of a <see cref="ReadoutMode.MembraneSum"/> network uses one unit for all its
+/// neurons (the layer's largest) so that membranes compare across classes (semantics §5); so does every layer with a
+/// lookup table (GRADED LIF and SRC), because the table is per layer.</para>
+/// <para>Options: <c>DecayQ16</c>, <c>CurrentShift</c> and <c>RefractoryTicks</c> as they are; refractory gains
+/// <c>round(g × 2^15)</c> and the leaky-ReLU slope <c>round(slope × 2^16)</c>; a GRADED layer's output table is
+/// <see cref="LookupTableBuilder.Sigmoid"/> in its state unit. SRC (semantics §4.3) with F fraction bits: α and the two
+/// slow gates <c>round(x × 2^16)</c>; r, r_s, θ_z, the rest values and the bias b <c>round(x × 2^F)</c> (rest values
+/// clamped to [−2^F, 2^F], the others to the state range); the input table
+/// <see cref="LookupTableBuilder.SrcInput"/> in the layer's state unit and the fast table
+/// <see cref="LookupTableBuilder.SrcFast"/>.</para>
+/// <para>Guard for a neuron whose weights are all 0 (its unit would be 0): it takes the layer's largest unit;
+/// when the whole layer is 0, the unit is <c>max(|θ|, max_o |b_o|) / qmax</c>, and 1 when that is 0 too.</para>
 /// </remarks>
 public static class Quantizer
 {
@@ -26,10 +39,14 @@ public static class Quantizer
     /// <summary>Largest supported weight width.</summary>
     public const int MaxBits = 8;
 
+    /// <summary>Fraction bits F of the SRC fixed-point states unless the caller chooses otherwise.</summary>
+    public const int DefaultSrcFractionBits = 12;
+
     /// <summary>Quantizes every layer of <paramref name="spec"/> to <paramref name="bits"/>-bit weights.</summary>
     /// <param name="spec">The trained (and possibly pruned) float network.</param>
     /// <param name="bits">Weight width, 2..8.</param>
-    public static QuantizedNetwork Quantize(FloatNetworkSpec spec, int bits = 8)
+    /// <param name="srcFractionBits">F of every SRC layer, 8..14 (semantics §4.3).</param>
+    public static QuantizedNetwork Quantize(FloatNetworkSpec spec, int bits = 8, int srcFractionBits = DefaultSrcFractionBits)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (bits < MinBits || bits > MaxBits)
@@ -37,39 +54,49 @@ public static class Quantizer
             throw new ArgumentOutOfRangeException(nameof(bits), bits, $"weight width {bits} bits is outside {MinBits}..{MaxBits}");
         }
 
+        if (srcFractionBits < Semantics.MinFractionBits || srcFractionBits > Semantics.MaxFractionBits)
+        {
+            throw new ArgumentOutOfRangeException(nameof(srcFractionBits), srcFractionBits, $"SRC fraction bits {srcFractionBits} is outside {Semantics.MinFractionBits}..{Semantics.MaxFractionBits}");
+        }
+
         FloatSpecValidator.Validate(spec);
         var layers = new QuantizedLayer[spec.Layers.Count];
         for (int l = 0; l < layers.Length; l++)
         {
-            bool shared = spec.Readout == ReadoutMode.MembraneSum && l == layers.Length - 1;
-            layers[l] = QuantizeLayer(spec.Layers[l], bits, shared);
+            bool sharedReadout = spec.Readout == ReadoutMode.MembraneSum && l == layers.Length - 1;
+            double inputFactor = l > 0 && spec.Layers[l - 1].HasGradedOutput ? Semantics.GradedFullScale : 1;
+            layers[l] = QuantizeLayer(spec.Layers[l], bits, sharedReadout, inputFactor, srcFractionBits);
         }
 
         return new QuantizedNetwork(bits, layers);
     }
 
-    private static QuantizedLayer QuantizeLayer(FloatLayerSpec layer, int bits, bool sharedScale)
+    private static QuantizedLayer QuantizeLayer(FloatLayerSpec layer, int bits, bool sharedReadout, double inputFactor, int fractionBits)
     {
-        int inputs = layer.InputSize, outputs = layer.OutputSize;
+        int outputs = layer.OutputSize;
         int qmax = (1 << (bits - 1)) - 1;
         bool lif = layer.Neuron == NeuronModel.Lif;
-        float[] scale = Scales(layer, qmax, sharedScale);
+        bool src = layer.Neuron == NeuronModel.Src;
+        bool graded = layer.HasGradedOutput;
+        double recurrentFactor = graded ? Semantics.GradedFullScale : 1;
+        float[] unit = StateUnits.Choose(layer, qmax, inputFactor, recurrentFactor, sharedReadout || graded);
+        float[] scale = Multiply(unit, inputFactor);
+        sbyte[] weights = QuantizeMatrix(layer.Weight, layer.InputSize, outputs, scale, qmax);
 
-        var weights = new sbyte[(long)inputs * outputs];
-        for (int o = 0; o < outputs; o++)
+        sbyte[] recurrent = [];
+        float[] recurrentScale = [];
+        if (layer.RecurrentWeight.Length > 0)
         {
-            double s = scale[o];
-            for (int i = 0; i < inputs; i++)
-            {
-                double q = Rounding.HalfAwayFromZero(layer.Weight[((long)o * inputs) + i] / s);
-                weights[((long)i * outputs) + o] = (sbyte)Math.Clamp(q, -qmax, qmax);
-            }
+            recurrentScale = Multiply(unit, recurrentFactor);
+            recurrent = QuantizeMatrix(layer.RecurrentWeight, outputs, outputs, recurrentScale, qmax);
         }
 
+        double biasScale = Math.Pow(2, fractionBits);
         var bias = new int[outputs];
         for (int o = 0; o < outputs; o++)
         {
-            bias[o] = layer.Bias.Length == 0 ? 0 : Rounding.ToState(layer.Bias[o] / (double)scale[o]);
+            double b = layer.Bias.Length == 0 ? 0 : layer.Bias[o];
+            bias[o] = Rounding.ToState(src ? b * biasScale : b / (double)unit[o]);
         }
 
         int[] threshold = [];
@@ -78,65 +105,111 @@ public static class Quantizer
             threshold = new int[outputs];
             for (int o = 0; o < outputs; o++)
             {
-                threshold[o] = Math.Max(1, Rounding.ToState(layer.Threshold / (double)scale[o]));
+                int t = Rounding.ToState(layer.ThresholdOf(o) / (double)unit[o]);
+                threshold[o] = graded ? t : Math.Max(1, t);
             }
         }
 
+        bool leakyRelu = lif && layer.Activation == StateActivation.LeakyRelu;
         return new QuantizedLayer(
             layer.Name,
             layer.Neuron,
-            inputs,
+            layer.InputSize,
             outputs,
             bits,
             weights,
             threshold,
             bias,
             scale,
-            layer.LeakShift,
+            src ? 0 : layer.LeakShift,
             lif ? layer.Reset : ResetMode.Unspecified,
-            lif ? layer.Comparison : ThresholdComparison.Unspecified);
+            lif && !graded ? layer.Comparison : ThresholdComparison.Unspecified)
+        {
+            StateUnit = unit,
+            DecayQ16 = src ? 0 : layer.DecayQ16,
+            CurrentShift = src ? 0 : layer.CurrentShift,
+            RefractoryTicks = lif ? layer.RefractoryTicks : 0,
+            RefractoryGain = lif ? QuantizeFractions(layer.RefractoryGain, Semantics.MaxRefractoryGain) : [],
+            Inhibition = lif ? PerNeuronState(layer.Inhibition, unit, graded ? Semantics.GradedFullScale : 1) : [],
+            MembraneFloor = lif ? PerNeuronState(layer.MembraneFloor, unit, 1) : [],
+            Activation = leakyRelu ? StateActivation.LeakyRelu : StateActivation.Unspecified,
+            NegativeSlopeQ16 = leakyRelu ? QuantizeFraction(layer.NegativeSlope, Semantics.OneQ16) : 0,
+            Output = lif && graded ? OutputKind.Graded : OutputKind.Unspecified,
+            OutputTable = lif && graded ? LookupTableBuilder.Sigmoid(unit[0]) : null,
+            ResetScope = lif && layer.ResetScope == ResetScope.Layer ? ResetScope.Layer : ResetScope.Unspecified,
+            RecurrentWeights = recurrent,
+            RecurrentScale = recurrentScale,
+            Src = src ? QuantizeSrc(layer.Src!, unit[0], fractionBits) : null,
+        };
     }
 
-    private static float[] Scales(FloatLayerSpec layer, int qmax, bool shared)
+    private static QuantizedSrc QuantizeSrc(SrcFloatParameters p, double unit, int fractionBits)
     {
-        int inputs = layer.InputSize, outputs = layer.OutputSize;
-        var rowMax = new double[outputs];
-        double layerMax = 0;
+        double one = Math.Pow(2, fractionBits);
+        int max = 1 << fractionBits;
+        return new QuantizedSrc(
+            fractionBits,
+            QuantizeFraction(p.Alpha, Semantics.OneQ16),
+            LookupTableBuilder.SrcInput(unit, p.Rho, fractionBits),
+            LookupTableBuilder.SrcFast(fractionBits),
+            Rounding.ToState(p.FastFeedback * one),
+            Rounding.ToState(p.SlowFeedback * one),
+            Rounding.ToState(p.GateThreshold * one),
+            QuantizeFraction(p.SlowGateRest, Semantics.OneQ16),
+            QuantizeFraction(p.SlowGateActive, Semantics.OneQ16),
+            Math.Clamp(Rounding.ToState(p.RestFast * one), -max, max),
+            Math.Clamp(Rounding.ToState(p.RestSlow * one), -max, max));
+    }
+
+    /// <summary><c>clamp(round(w[o][i] / scale[o]), −qmax, qmax)</c>, from row-major [output, input] to input-major [input, output].</summary>
+    private static sbyte[] QuantizeMatrix(float[] weight, int inputs, int outputs, float[] scale, int qmax)
+    {
+        var result = new sbyte[(long)inputs * outputs];
         for (int o = 0; o < outputs; o++)
         {
-            double m = 0;
+            double s = scale[o];
             for (int i = 0; i < inputs; i++)
             {
-                m = Math.Max(m, Math.Abs(layer.Weight[((long)o * inputs) + i]));
+                double q = Rounding.HalfAwayFromZero(weight[((long)o * inputs) + i] / s);
+                result[((long)i * outputs) + o] = (sbyte)Math.Clamp(q, -qmax, qmax);
             }
-
-            rowMax[o] = m;
-            layerMax = Math.Max(layerMax, m);
         }
 
-        double fallback = layerMax;
-        if (fallback == 0)
+        return result;
+    }
+
+    private static float[] Multiply(float[] unit, double factor)
+    {
+        var result = new float[unit.Length];
+        for (int o = 0; o < unit.Length; o++)
         {
-            fallback = layer.Neuron == NeuronModel.Lif ? Math.Abs(layer.Threshold) : 0;
-            foreach (float b in layer.Bias)
-            {
-                fallback = Math.Max(fallback, Math.Abs(b));
-            }
-
-            if (fallback == 0)
-            {
-                fallback = qmax;
-            }
+            result[o] = (float)(unit[o] * factor);
         }
 
-        var scale = new float[outputs];
-        for (int o = 0; o < outputs; o++)
+        return result;
+    }
+
+    private static int[] PerNeuronState(float[] values, float[] unit, double outputFullScale)
+    {
+        var result = new int[values.Length];
+        for (int o = 0; o < values.Length; o++)
         {
-            double m = shared ? layerMax : rowMax[o];
-            float s = (float)((m == 0 ? fallback : m) / qmax);
-            scale[o] = s > 0 && float.IsFinite(s) ? s : float.Epsilon;
+            result[o] = Rounding.ToState(values[o] / (unit[o] * outputFullScale));
         }
 
-        return scale;
+        return result;
+    }
+
+    private static int QuantizeFraction(float value, int one) => (int)Math.Clamp(Rounding.HalfAwayFromZero(value * (double)one), 0, one);
+
+    private static int[] QuantizeFractions(float[] values, int one)
+    {
+        var result = new int[values.Length];
+        for (int k = 0; k < values.Length; k++)
+        {
+            result[k] = QuantizeFraction(values[k], one);
+        }
+
+        return result;
     }
 }

@@ -1,0 +1,25 @@
+using Spiking.Edge.Runtime;
+using static TorchSharp.torch;
+
+namespace Spiking.Edge.Trainer.IntegerModel;
+
+/// <summary>One tick of an SRC layer for a batch (semantics.md §4.3), pure like <see cref="IntegerStep"/>.</summary>
+internal static class IntegerSrcStep
+{
+    /// <summary>Steps 1–8 of §4.3; the state's membrane is the input integrator i. Returns the next state, u = h and y.</summary>
+    public static (IntegerLayerState Next, Tensor Recorded, Tensor Output) Forward(IntegerLayerTensors layer, IntegerLayerState state, Tensor x)
+    {
+        SrcTensors src = layer.Src!;
+        double one = Math.Pow(2, src.FractionBits);
+        Tensor d = IntegerStep.Drive(layer, state, x);
+        Tensor i = (floor(state.Membrane * src.InputDecay / 65536.0) + d).clamp(Semantics.StateMin, Semantics.StateMax);
+        Tensor input = src.InputTable.Lookup(i);
+        Tensor h = state.Fast, slow = state.Slow;
+        Tensor z = (h.gt(src.GateThreshold).to_type(ScalarType.Float64) * (src.SlowGateActive - src.SlowGateRest)) + src.SlowGateRest;
+        Tensor a = input + floor(h * src.FastFeedback / one) + floor(slow * src.SlowFeedback / one) + layer.Bias;
+        Tensor nextSlow = floor(z * slow / 65536.0) + floor((65536.0 - z) * h / 65536.0);
+        Tensor nextFast = src.FastTable.Lookup(a);
+        Tensor y = floor(nextFast.clamp_min(0) / Math.Pow(2, src.FractionBits - 7)).clamp_max(Semantics.GradedFullScale);
+        return (state with { Membrane = i, Fast = nextFast, Slow = nextSlow, PreviousOutput = y }, nextFast, y);
+    }
+}
