@@ -32,6 +32,7 @@ internal static class TestModels
         var model = new P.Model
         {
             FormatMajor = 1,
+            FormatMinor = (uint)spec.EffectiveMinor,
             Input = new P.InputGeometry { Width = (uint)spec.Width, Height = (uint)spec.Height, Polarities = (uint)spec.Polarities },
             TickMicroseconds = (uint)spec.TickMicroseconds,
             TicksPerSample = (uint)spec.TicksPerSample,
@@ -69,6 +70,41 @@ internal static class TestModels
             proto.WeightScale.Add(0.01f);
         }
 
+        proto.Decay = (uint)layer.Decay;
+        proto.CurrentShift = (uint)layer.CurrentShift;
+        proto.RefractoryTicks = (uint)layer.RefractoryTicks;
+        proto.RefractoryGain.Add(layer.RefractoryGain.Select(g => (uint)g));
+        proto.Inhibition.Add(layer.Inhibition);
+        proto.MembraneFloor.Add(layer.MembraneFloor);
+        proto.Activation = layer.Activation;
+        proto.NegativeSlope = (uint)layer.NegativeSlope;
+        proto.Output = layer.Output;
+        proto.OutputTable = layer.OutputTable is null ? null : ToProto(layer.OutputTable);
+        proto.ResetScope = layer.ResetScope;
+        if (layer.Recurrent is not null)
+        {
+            proto.RecurrentWeights = Encode(layer.Recurrent, layer.OutputSize, layer.OutputSize, layer.RecurrentEncoding);
+        }
+
+        if (layer.Src is { } src)
+        {
+            proto.Src = new P.SrcParameters
+            {
+                FractionBits = (uint)src.FractionBits, InputDecay = (uint)src.InputDecay,
+                InputTable = ToProto(src.InputTable), FastTable = ToProto(src.FastTable),
+                FastFeedback = src.FastFeedback, SlowFeedback = src.SlowFeedback, GateThreshold = src.GateThreshold,
+                SlowGateRest = (uint)src.SlowGateRest, SlowGateActive = (uint)src.SlowGateActive,
+                RestFast = src.RestFast, RestSlow = src.RestSlow,
+            };
+        }
+
+        return proto;
+    }
+
+    public static P.LookupTable ToProto(TableSpec table)
+    {
+        var proto = new P.LookupTable { InputShift = (uint)table.InputShift, InputOffset = table.InputOffset };
+        proto.Values.Add(table.Values);
         return proto;
     }
 
