@@ -91,6 +91,15 @@ public class ModelExporterOptionTests
     }
 
     [Fact]
+    public void The_in_memory_model_carries_the_minor_version_its_fields_need_and_validates_as_it_is()
+    {
+        FloatNetworkSpec spec = EveryOption();
+        Model model = ModelExporter.ToModel(Quantizer.Quantize(spec), spec, Provenance);
+        Assert.Equal(1u, model.FormatMinor);
+        ModelValidator.Validate(model, "in memory");
+    }
+
+    [Fact]
     public void A_network_without_options_is_written_as_format_1_0()
     {
         FloatNetworkSpec spec = FloatSpecFactory.Create(4, 3, 3, 1, [5, 2], ReadoutMode.SpikeCount);

@@ -192,7 +192,9 @@ public class IntegerSimulationTests
             Input = new InputGeometry { Width = 1, Height = 1, Polarities = 1 },
             TickMicroseconds = 1000,
             TicksPerSample = (uint)ticks,
-            Readout = new Readout { Mode = ReadoutMode.SpikeCount },
+
+            // SPIKE_COUNT on a leaky integrator, which never outputs, is refused (wire-format.md).
+            Readout = new Readout { Mode = neuron == NeuronModel.LeakyIntegrator ? ReadoutMode.MembraneSum : ReadoutMode.SpikeCount },
         };
         var layer = new Layer
         {

@@ -18,9 +18,13 @@ internal sealed record RuntimeOutcome(
     long EventsOverTickBudget)
 {
     /// <summary>Loads the model with the scalar accumulator and runs each sample from a fresh BeginSample.</summary>
-    public static RuntimeOutcome[] RunAll(byte[] modelBytes, IReadOnlyList<Event[]> samples, long t0 = 0)
+    public static RuntimeOutcome[] RunAll(byte[] modelBytes, IReadOnlyList<Event[]> samples, long t0 = 0) =>
+        RunAll(modelBytes, samples, t0, new ScalarRowAccumulator());
+
+    /// <summary>Loads the model with <paramref name="accumulator"/> and runs each sample from a fresh BeginSample.</summary>
+    public static RuntimeOutcome[] RunAll(byte[] modelBytes, IReadOnlyList<Event[]> samples, long t0, IRowAccumulator accumulator)
     {
-        Network network = Network.Load(modelBytes, new ScalarRowAccumulator());
+        Network network = Network.Load(modelBytes, accumulator);
         var outcomes = new RuntimeOutcome[samples.Count];
         for (int s = 0; s < samples.Count; s++)
         {

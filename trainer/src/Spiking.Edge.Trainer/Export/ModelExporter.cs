@@ -13,13 +13,12 @@ namespace Spiking.Edge.Trainer.Export;
 /// float spec; and the provenance.
 /// </summary>
 /// <remarks>
-/// The model's <c>format_minor</c> is left at 0: <see cref="ModelWriter"/> writes the minor version the model's fields
-/// need (1 when a layer uses a 1.1 field). Write the model (or round-trip it through its bytes) before giving a model
-/// with 1.1 fields to anything that validates it.
+/// The model's <c>format_minor</c> is the one its fields need, from <see cref="ModelWriter.RequiredMinorVersion"/>
+/// (1 when a layer uses a 1.1 field, else 0), so the in-memory model validates as it is.
 /// </remarks>
 public static class ModelExporter
 {
-    /// <summary>Builds the model message (the format minor version and the checksum are set by <see cref="ModelWriter"/>).</summary>
+    /// <summary>Builds the model message (the checksum is added by <see cref="ModelWriter"/>).</summary>
     /// <param name="quantized">The integer layers, from <see cref="Quantizer.Quantize"/>.</param>
     /// <param name="spec">The float spec the layers were quantized from (geometry, timing, readout, labels).</param>
     /// <param name="provenance">Where the model came from.</param>
@@ -50,6 +49,7 @@ public static class ModelExporter
             model.Layers.Add(ToLayer(quantized.Layers[l], spec.Layers[l], l));
         }
 
+        model.FormatMinor = ModelWriter.RequiredMinorVersion(model);
         return model;
     }
 
