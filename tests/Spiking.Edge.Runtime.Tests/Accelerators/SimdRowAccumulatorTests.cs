@@ -53,6 +53,57 @@ public sealed class SimdRowAccumulatorTests
 
     [SkippableTheory]
     [MemberData(nameof(Paths))]
+    public void Scaled_rows_equal_scalar_for_every_length_up_to_300_every_offset_and_scales_1_to_128(string pathName)
+    {
+        var simd = Create(pathName);
+        var scalar = new ScalarRowAccumulator();
+        var random = new Random(20_251_123);
+        var weights = new byte[MaxLength + MaxOffset];
+        random.NextBytes(weights);
+        weights[0] = 0x81;
+        weights[1] = 0x7F;
+        var initial = new int[MaxLength + MaxOffset];
+        for (int i = 0; i < initial.Length; i++)
+        {
+            initial[i] = random.Next(-1_000_000_000, 1_000_000_000);
+        }
+
+        var expected = new int[initial.Length];
+        var actual = new int[initial.Length];
+        for (int length = 0; length <= MaxLength; length++)
+        {
+            for (int weightOffset = 0; weightOffset <= MaxOffset; weightOffset += 3)
+            {
+                int targetOffset = (length + weightOffset) % 17;
+                int scale = length % 3 == 0 ? 128 : 1 + ((length * 31 + weightOffset) % 128);
+                Array.Copy(initial, expected, initial.Length);
+                Array.Copy(initial, actual, initial.Length);
+
+                scalar.AddScaledRow(weights, weightOffset, scale, expected, targetOffset, length);
+                simd.AddScaledRow(weights, weightOffset, scale, actual, targetOffset, length);
+
+                if (!expected.AsSpan().SequenceEqual(actual))
+                {
+                    int at = expected.AsSpan().CommonPrefixLength(actual);
+                    Assert.Fail($"{pathName}: length {length}, weight offset {weightOffset}, target offset {targetOffset}, scale {scale}: value {at} is {actual[at]}, scalar gives {expected[at]}");
+                }
+            }
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Paths))]
+    public void Scaled_row_past_the_end_of_either_array_is_refused(string pathName)
+    {
+        var simd = Create(pathName);
+        var target = new int[50];
+        Assert.Throws<ArgumentOutOfRangeException>(() => simd.AddScaledRow(new byte[100], 90, 3, target, 0, 20));
+        Assert.Throws<ArgumentOutOfRangeException>(() => simd.AddScaledRow(new byte[100], 0, 3, target, 40, 20));
+        Assert.All(target, v => Assert.Equal(0, v));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Paths))]
     public void Sign_extends_extreme_bytes_like_scalar(string pathName)
     {
         var simd = Create(pathName);

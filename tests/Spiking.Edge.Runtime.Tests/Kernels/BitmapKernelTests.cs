@@ -20,4 +20,18 @@ public class BitmapKernelTests
         var kernel = new BitmapKernel(model, valuesOffset, indexOffset, weights.Inputs, outputs, tables, 7);
         SparseWeights.AssertKernelMatchesReference(random, weights, kernel, targetOffset: 2);
     }
+
+    [Theory]
+    [InlineData(7, 800, 0.5)]
+    [InlineData(8, 8, 1.0)]
+    [InlineData(9, 301, 0.02)]
+    public void Scaled_rows_equal_the_dense_reference_times_the_event_value(int seed, int outputs, double density)
+    {
+        var random = new Random(seed);
+        var weights = SparseWeights.Random(random, 24, outputs, density);
+        byte[] model = weights.Bitmap(out int indexOffset, out int valuesOffset);
+        var tables = new int[weights.Inputs + 1];
+        var kernel = new BitmapKernel(model, valuesOffset, indexOffset, weights.Inputs, outputs, tables, 0);
+        SparseWeights.AssertScaledKernelMatchesReference(random, weights, kernel, targetOffset: 1);
+    }
 }

@@ -133,6 +133,36 @@ internal sealed class SparseWeights
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>
+    /// Adds every row in a random order, each scaled by a random graded value in 1..128 (semantics §4), through the
+    /// kernel and the reference.
+    /// </summary>
+    public static void AssertScaledKernelMatchesReference(Random random, SparseWeights weights, WeightKernel kernel, int targetOffset)
+    {
+        var expected = new int[targetOffset + weights.Outputs + 3];
+        for (int j = 0; j < expected.Length; j++)
+        {
+            expected[j] = random.Next(-100_000, 100_000);
+        }
+
+        var actual = (int[])expected.Clone();
+        for (int n = 0; n < 3 * weights.Inputs; n++)
+        {
+            int row = random.Next(weights.Inputs);
+            int scale = n == 0 ? 128 : random.Next(1, 129);
+            int count = 0;
+            for (int o = 0; o < weights.Outputs; o++)
+            {
+                expected[targetOffset + o] += scale * weights.Weights[row, o];
+                count += weights.Stored[row, o] ? 1 : 0;
+            }
+
+            Assert.Equal(count, kernel.AddScaledRow(row, scale, actual, targetOffset));
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
     private void AddValues(List<byte> bytes)
     {
         for (int i = 0; i < Inputs; i++)
