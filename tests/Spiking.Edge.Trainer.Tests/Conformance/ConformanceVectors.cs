@@ -15,7 +15,7 @@ internal sealed record ConformanceVector(string Name, string Description, Model 
 /// range, one and two polarities, events outside the window and out of geometry, late events, 1–3 layers, LIF and
 /// leaky-integrator readouts, SPIKE_COUNT and MEMBRANE_SUM, readout ties, and a window start t0 ≠ 0.
 /// </summary>
-internal static class ConformanceVectors
+internal static partial class ConformanceVectors
 {
     public static IReadOnlyList<ConformanceVector> All() =>
     [
@@ -28,6 +28,13 @@ internal static class ConformanceVectors
         LifReadoutMembraneSum(),
         FourBitWeightsReadoutTie(),
         DenseDeepLeakMax(),
+        GradedSigmoidGateReset(),
+        LayerScopeReset(),
+        RecurrentCsrCurrentRefractory(),
+        SoftRefractoryWtaFloor(),
+        DecayLeakyRelu(),
+        SrcChain(),
+        ProductsNearLimits(),
     ];
 
     /// <summary>semantics.md §8; expectations copied from its table, not computed.</summary>
