@@ -30,9 +30,9 @@ namespace Spiking.Edge.Runtime.Format
         private const int LayerSrc = 24;
 
         /// <summary>
-        /// Reads and checks one layer. Order: sizes and chaining, the format-1.0 marking, neuron, leak and current,
-        /// the rules of the layer's neuron (§4.1–§4.3), bias and weight-scale counts, the per-neuron arrays, then the
-        /// embedded messages (weights, recurrent weights, output table, SRC parameters).
+        /// Reads and checks one layer. Order: sizes and chaining, 1.1 features in a format_minor 0 file, neuron, leak
+        /// and current, the rules of the layer's neuron (§4.1–§4.3), bias and weight-scale counts, the per-neuron
+        /// arrays, then the embedded messages (weights, recurrent weights, output table, SRC parameters).
         /// </summary>
         private static LayerScan ReadLayer(WireReader reader, byte[] model, int layerTag, int expectedInput, ulong formatMinor)
         {

@@ -1,8 +1,8 @@
 namespace Spiking.Edge.Runtime.Neurons
 {
     /// <summary>
-    /// Semantics.md §4 step 2, shared by every neuron rule: the tick's synaptic input is already in the membrane;
-    /// add the bias and clamp to [StateMin, StateMax].
+    /// Semantics.md §4.1 steps 2 and 6 for a layer without a drive buffer, shared by LIF and leaky integrators: the
+    /// tick's synaptic input is already in the leaked membrane; add the bias and clamp to [StateMin, StateMax].
     /// </summary>
     internal static class BiasAndClamp
     {

@@ -1,9 +1,11 @@
 namespace Spiking.Edge.Runtime.Neurons
 {
     /// <summary>
-    /// The end of a tick for a leaky integrate-and-fire layer (semantics.md §4.1, steps 2–5). The synaptic part of
-    /// step 2 has already been added event by event; this adds the bias, clamps to the state range, records the
-    /// pre-reset membrane, fires, and resets.
+    /// The end of a tick for a format-1.0 style LIF layer (semantics.md §4.1 steps 6, 9, 10, 11 with BINARY output and
+    /// scope NEURON; the leak of step 5 was applied when the tick began). The synaptic part of the drive has already
+    /// been added event by event; this adds the bias, clamps to the state range, records the pre-reset membrane,
+    /// fires, and resets (ZERO, SUBTRACT or NONE; a BINARY GATE arrives as ZERO). Layers with any other option run
+    /// <see cref="LifOptionsNeuron"/>.
     /// </summary>
     internal static class LifNeuron
     {

@@ -1,6 +1,6 @@
 namespace Spiking.Edge.Runtime.Neurons
 {
-    /// <summary>Step 1 of semantics.md §4, shared by both neuron rules: <c>v ← v − (v &gt;&gt; leak_shift)</c>.</summary>
+    /// <summary>The shift leak of semantics.md §4.1 step 5, shared by LIF and leaky integrators: <c>v ← v − (v &gt;&gt; leak_shift)</c>.</summary>
     internal static class ShiftLeak
     {
         /// <summary>

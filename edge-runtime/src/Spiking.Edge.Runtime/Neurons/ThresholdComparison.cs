@@ -1,6 +1,6 @@
 namespace Spiking.Edge.Runtime.Neurons
 {
-    /// <summary>How a LIF membrane is compared with its threshold; numbers as in the .proto (semantics.md §4 step 4).</summary>
+    /// <summary>How a LIF membrane is compared with its threshold; numbers as in the .proto (semantics.md §4.1 step 10).</summary>
     internal enum ThresholdComparison
     {
         /// <summary>Not set; only valid for leaky integrators.</summary>
