@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -127,8 +126,20 @@ public static partial class NetworkConfigJson
             return new ConfigException(path, $"expected {Friendly(convert.Groups["type"].Value)}{where}", e);
         }
 
+        var duplicate = DuplicateProperty().Match(message);
+        if (duplicate.Success)
+        {
+            return new ConfigException(path, $"duplicate property '{duplicate.Groups["name"].Value}'{where}", e);
+        }
+
+        if (message.Contains("doesn't allow setting null values", StringComparison.Ordinal))
+        {
+            return new ConfigException(path, $"null is not allowed here{where}", e);
+        }
+
         message = message.Replace(Environment.NewLine, " ", StringComparison.Ordinal).Replace('\n', ' ').TrimEnd('.');
-        return new ConfigException(path, $"{message}{where}", e);
+        var malformed = e.InnerException is JsonException || e.GetType() != typeof(JsonException) ? "malformed JSON: " : string.Empty;
+        return new ConfigException(path, $"{malformed}{message}{where}", e);
     }
 
     private static string ValidProperties(string typeName)
@@ -167,11 +178,12 @@ public static partial class NetworkConfigJson
     [GeneratedRegex("The JSON property '(?<name>[^']*)' could not be mapped to any \\.NET member contained in type '(?<type>[^']*)'")]
     private static partial Regex UnmappedProperty();
 
+    [GeneratedRegex("Duplicate property '(?<name>[^']*)'")]
+    private static partial Regex DuplicateProperty();
+
     [GeneratedRegex("missing required properties(?: including)?: ?(?<names>.*?)\\.?$")]
     private static partial Regex MissingRequired();
 
     [GeneratedRegex("could not be converted to (?<type>[^ .]+(?:\\.[^ .]+)*(?:\\[[^\\]]*\\])?)")]
     private static partial Regex CannotConvert();
-
-    internal static string Invariant(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
