@@ -17,7 +17,7 @@ internal static class EvalVerb
         var checkpoint = new Option<string>("--checkpoint") { Description = "Evaluate a float checkpoint." };
         var model = new Option<string>("--model") { Description = "Evaluate a model file (integer simulation and edge runtime)." };
         var split = new Option<string>("--split") { Description = "Train or Test (Test is held out: report it once).", DefaultValueFactory = _ => "Test" };
-        var seed = new Option<int>("--seed") { Description = "Saccade sensor seed for IDX data (use the training seed).", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Encoder seed for IDX data (saccade sensor or rate draws; use the training seed).", DefaultValueFactory = _ => 1 };
         var command = new Command("eval", "Measure the accuracy of a checkpoint or a model file.") { checkpoint, model, split, seed };
         data.AddTo(command);
         command.SetAction(parse =>
@@ -35,16 +35,17 @@ internal static class EvalVerb
                 CliFiles.RequireFile(checkpointPath, "--checkpoint");
                 using var trainer = Checkpoint.Load(checkpointPath);
                 using var network = trainer.Model;
-                var set = data.Load(parse, splitName, trainer.Options.Seed);
                 var timing = new InputTiming(trainer.Options.TickMicroseconds, trainer.Options.TicksPerSample);
-                var result = trainer.Evaluate(new EventBatchSource(set, timing));
+                var set = data.Open(parse, splitName, trainer.Options.Seed, data.EncodingOf(parse, trainer.Options.Encoding), timing);
+                var result = trainer.Evaluate(set.Batches(timing, redraw: false));
                 context.Output.WriteLine($"float accuracy {result.Accuracy:P2} on {result.SampleCount:N0} {splitName} samples (loss {result.Loss:F4})");
                 return CliApp.ExitOk;
             }
 
-            CliFiles.RequireFile(modelPath!, "--model");
-            var samples = data.Load(parse, splitName, parse.GetValue(seed));
-            var check = DeploymentCheck.Run(File.ReadAllBytes(modelPath!), samples, 0, RowAccumulators.Best());
+            var (header, bytes) = CliFiles.ReadModel(modelPath!, "--model");
+            var modelTiming = new InputTiming((int)header.TickMicroseconds, (int)header.TicksPerSample);
+            var samples = data.Open(parse, splitName, parse.GetValue(seed), data.EncodingOf(parse), modelTiming).ToEvents();
+            var check = DeploymentCheck.Run(bytes, samples, 0, RowAccumulators.Best());
             context.Output.WriteLine($"integer accuracy {check.IntegerAccuracy:P2}, edge accuracy {check.EdgeAccuracy:P2} on {check.SampleCount:N0} {splitName} samples");
             context.Output.WriteLine($"{check.SynOpsPerSample:N0} SynOps per sample, {check.EdgeMillisecondsPerSample:F3} ms per sample on the edge runtime");
             context.Output.WriteLine(check.EdgeMatchesInteger ? "edge runtime and integer simulation agree bit for bit" : $"edge runtime and integer simulation DIFFER on {check.MismatchedSamples} samples; first: {check.FirstMismatch}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spiking.Edge.Runtime.Accelerators;
+using Spiking.Edge.Trainer.Models;
 using Spiking.Edge.Trainer.Pipeline;
 using Spiking.Edge.Trainer.Training;
 
@@ -26,9 +27,14 @@ internal static class ExportVerb
             string checkpointPath = parse.GetValue(checkpoint)!;
             CliFiles.RequireFile(checkpointPath, "--checkpoint");
             using var trainer = Checkpoint.Load(checkpointPath);
-            using var network = trainer.Model;
-            var evaluation = data.Load(parse, DataOptions.CheckSplit(parse.GetValue(split)!), trainer.Options.Seed);
+            using var model = trainer.Model;
+            if (model is not SpikingNetwork network)
+            {
+                throw new CliException($"{checkpointPath}: {ModelFactory.Describe(model)} is a float baseline; only spiking networks export to the edge runtime");
+            }
+
             var timing = new InputTiming(trainer.Options.TickMicroseconds, trainer.Options.TicksPerSample);
+            var evaluation = data.Open(parse, DataOptions.CheckSplit(parse.GetValue(split)!), trainer.Options.Seed, data.EncodingOf(parse, trainer.Options.Encoding), timing).ToEvents();
             var request = new ExportRequest(parse.GetValue(prune), parse.GetValue(bits), Path.GetFileName(Path.GetFullPath(parse.GetValue(data.Data)!)), trainer.Options.Seed, trainer.CompletedEpochs);
             string path = parse.GetValue(output)!;
             CliFiles.EnsureParent(path);

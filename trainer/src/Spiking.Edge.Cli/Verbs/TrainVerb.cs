@@ -6,8 +6,9 @@ using Spiking.Edge.Trainer.Training;
 namespace Spiking.Edge.Cli.Verbs;
 
 /// <summary>
-/// `spiking train`: trains a LIF network on the Train split with surrogate-gradient BPTT, holding out a validation
-/// fraction of it; writes a resumable checkpoint after every epoch, per-epoch metrics (CSV or JSON) and a learning curve.
+/// `spiking train`: trains a network of any cell (--cell, --recurrent, or a --config file) on the Train split with
+/// BPTT (surrogate gradients for the spiking cells, plain for the SRC), holding out a validation fraction of it; writes
+/// a resumable checkpoint after every epoch, per-epoch metrics (CSV or JSON) and a learning curve.
 /// </summary>
 internal static class TrainVerb
 {
@@ -20,7 +21,11 @@ internal static class TrainVerb
         var epochs = new Option<int>("--epochs") { Description = "Total epochs (a resumed run continues up to this).", DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size.", DefaultValueFactory = _ => 16 };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => 1e-3 };
-        var hidden = new Option<int[]>("--hidden") { Description = "Hidden LIF layer sizes, e.g. --hidden 800.", DefaultValueFactory = _ => [800], AllowMultipleArgumentsPerToken = true };
+        var hidden = new Option<int[]>("--hidden") { Description = "Hidden layer sizes, e.g. --hidden 400 400.", DefaultValueFactory = _ => [800], AllowMultipleArgumentsPerToken = true };
+        var cell = new Option<string>("--cell") { Description = $"Cell of the hidden layers: {ModelFactory.CellNames}.", DefaultValueFactory = _ => "lif" };
+        var recurrent = new Option<string>("--recurrent") { Description = $"Recurrent weights of the hidden layers: {ModelFactory.RecurrenceNames}.", DefaultValueFactory = _ => "none" };
+        var config = new Option<string>("--config") { Description = "Network configuration file (JSON, see trainer/configs/); replaces --cell, --hidden and --recurrent." };
+        var clip = new Option<double>("--clip") { Description = "Clip the gradients' total L2 norm to this before each step (0 = off)." };
         var ticks = new Option<int>("--ticks") { Description = "Ticks per sample (T).", DefaultValueFactory = _ => InputTiming.Default.TicksPerSample };
         var tickUs = new Option<int>("--tick-us") { Description = "Tick length in microseconds.", DefaultValueFactory = _ => InputTiming.Default.TickMicroseconds };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
@@ -28,9 +33,9 @@ internal static class TrainVerb
         var validation = new Option<double>("--validation") { Description = "Fraction of the Train split held out for validation.", DefaultValueFactory = _ => 0.1 };
         var resume = new Option<bool>("--resume") { Description = "Continue from the run folder's checkpoint." };
         var metrics = new Option<string>("--metrics") { Description = "Metrics file (.csv or .json); default <out>/metrics.csv." };
-        var command = new Command("train", "Train a LIF network (surrogate-gradient BPTT) on N-MNIST or IDX data.")
+        var command = new Command("train", "Train a spiking network (any cell of the four papers) or an LSTM/GRU baseline on N-MNIST or IDX data.")
         {
-            output, epochs, batch, lr, hidden, ticks, tickUs, seed, threads, validation, resume, metrics,
+            output, epochs, batch, lr, cell, hidden, recurrent, config, clip, ticks, tickUs, seed, threads, validation, resume, metrics,
         };
         data.AddTo(command);
         command.SetAction(parse =>
@@ -46,21 +51,18 @@ internal static class TrainVerb
             }
 
             int runSeed = parse.GetValue(seed);
-            var all = data.Load(parse, "Train", runSeed);
-            var (train, held) = all.Split(fraction, runSeed);
-            context.Output.WriteLine($"{train.Samples.Count:N0} training and {held.Samples.Count:N0} validation samples, {train.Width}×{train.Height}×{train.Polarities} input, {train.ClassCount} classes");
-
-            Trainer.Training.Trainer trainer;
+            TrainingLoop trainer;
+            SampleSet all;
             if (parse.GetValue(resume))
             {
                 CliFiles.RequireFile(checkpoint, "checkpoint to resume");
                 trainer = Checkpoint.Load(checkpoint, CliChecks.Positive(parse.GetValue(epochs), "--epochs"));
                 context.Output.WriteLine($"resuming after epoch {trainer.CompletedEpochs}");
+                all = data.Open(parse, "Train", trainer.Options.Seed, trainer.Options.Encoding, new InputTiming(trainer.Options.TickMicroseconds, trainer.Options.TicksPerSample));
             }
             else
             {
-                var model = new SpikingMlp(train.Width * train.Height * train.Polarities, CliChecks.Sizes(parse.GetValue(hidden)!, "--hidden"), train.ClassCount, seed: runSeed);
-                trainer = new Trainer.Training.Trainer(model, new TrainingOptions
+                var options = new TrainingOptions
                 {
                     Epochs = CliChecks.Positive(parse.GetValue(epochs), "--epochs"),
                     BatchSize = CliChecks.Positive(parse.GetValue(batch), "--batch"),
@@ -69,15 +71,23 @@ internal static class TrainVerb
                     Threads = CliChecks.NonNegative(parse.GetValue(threads), "--threads"),
                     TicksPerSample = timing.TicksPerSample,
                     TickMicroseconds = timing.TickMicroseconds,
-                });
+                    Encoding = data.EncodingOf(parse),
+                    GradientClipNorm = parse.GetValue(clip),
+                };
+                CheckOptions(options);
+                all = data.Open(parse, "Train", runSeed, options.Encoding, timing);
+                var model = CreateModel(parse.GetValue(config), parse.GetValue(cell)!, CliChecks.Sizes(parse.GetValue(hidden)!, "--hidden"), parse.GetValue(recurrent)!, all, runSeed);
+                trainer = new TrainingLoop(model, options);
             }
 
+            var trainTiming = new InputTiming(trainer.Options.TickMicroseconds, trainer.Options.TicksPerSample);
+            var (train, held) = all.Split(fraction, trainer.Options.Seed);
+            context.Output.WriteLine($"{train.Count:N0} training and {held.Count:N0} validation samples, {train.Width}×{train.Height}×{train.Polarities} input ({all.Describe()}), {train.ClassCount} classes; model {ModelFactory.Describe(trainer.Model)}");
             using (trainer)
             using (trainer.Model)
             {
-                var trainTiming = new InputTiming(trainer.Options.TickMicroseconds, trainer.Options.TicksPerSample);
                 var history = TrainingProgressDisplay.Run(context, "training", progress =>
-                    trainer.Fit(new EventBatchSource(train, trainTiming), held.Samples.Count > 0 ? new EventBatchSource(held, trainTiming) : null, progress, checkpoint));
+                    trainer.Fit(train.Batches(trainTiming, redraw: true), held.Count > 0 ? held.Batches(trainTiming, redraw: false) : null, progress, checkpoint));
                 string metricsPath = parse.GetValue(metrics) ?? Path.Combine(runFolder, "metrics.csv");
                 MetricsWriter.Write(history, metricsPath);
                 LearningCurvePlot.Save(history, Path.Combine(runFolder, "learning-curve.png"));
@@ -92,5 +102,35 @@ internal static class TrainVerb
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    private static TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> CreateModel(string? configPath, string cell, int[] hidden, string recurrence, SampleSet data, int seed)
+    {
+        try
+        {
+            if (configPath is not null)
+            {
+                CliFiles.RequireFile(configPath, "--config");
+                return ModelFactory.FromConfigFile(configPath, data.InputSize, data.ClassCount, seed);
+            }
+
+            return ModelFactory.Create(cell, hidden, recurrence, data.InputSize, data.ClassCount, seed);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(configPath is null ? $"--cell/--hidden/--recurrent: {e.Message}" : e.Message);
+        }
+    }
+
+    private static void CheckOptions(TrainingOptions options)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--{e.ParamName?.ToLowerInvariant() ?? "option"}: {e.Message.Split(" (Parameter")[0]}");
+        }
     }
 }

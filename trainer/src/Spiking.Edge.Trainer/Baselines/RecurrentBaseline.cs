@@ -19,7 +19,7 @@ public enum RecurrentBaselineKind
 /// (Woźniak et al. 2020, Fig. 2): input frames [T, B, in] → stacked recurrent layers → Linear readout of the
 /// time-averaged last hidden layer → logits [B, classes]. Not exportable: the edge runtime runs spiking cells only.
 /// </summary>
-public sealed class RecurrentBaseline : nn.Module<Tensor, Tensor>
+public sealed class RecurrentBaseline : nn.Module<Tensor, Tensor>, Training.IClassifier
 {
     private readonly LSTM? lstm;
     private readonly GRU? gru;
@@ -44,6 +44,7 @@ public sealed class RecurrentBaseline : nn.Module<Tensor, Tensor>
         HiddenSize = hiddenSize;
         Layers = layers;
         OutputSize = outputSize;
+        Seed = seed;
         torch.random.manual_seed(seed);
         if (kind == RecurrentBaselineKind.Lstm)
         {
@@ -72,6 +73,9 @@ public sealed class RecurrentBaseline : nn.Module<Tensor, Tensor>
 
     /// <summary>Classes.</summary>
     public int OutputSize { get; }
+
+    /// <summary>Initialisation seed (TorchSharp's global generator is seeded with it at construction).</summary>
+    public long Seed { get; }
 
     /// <summary>Frames [T, B, in] → logits [B, classes] from the time-averaged top hidden state.</summary>
     public override Tensor forward(Tensor frames)

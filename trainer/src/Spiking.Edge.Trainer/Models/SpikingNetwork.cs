@@ -16,7 +16,7 @@ namespace Spiking.Edge.Trainer.Models;
 /// Parameter order: each layer's weight, bias, recurrent weight, then its cell parameters (thresholds, SRC bias), then
 /// the readout's weight and bias.
 /// </summary>
-public sealed class SpikingNetwork : nn.Module<Tensor, Tensor>
+public sealed class SpikingNetwork : nn.Module<Tensor, Tensor>, Training.IClassifier
 {
     private readonly ModuleList<SpikingLayer> _layers;
     private readonly LeakyReadout? _readout;

@@ -1,5 +1,6 @@
 using Spiking.Edge.Devices.Conversion;
 using Spiking.Edge.Trainer.Data;
+using Spiking.Edge.Trainer.Encoders;
 
 namespace Spiking.Edge.Trainer.Pipeline;
 
@@ -21,24 +22,70 @@ public static class DataSource
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(saccades);
-        bool train = split.Equals("Train", StringComparison.OrdinalIgnoreCase);
-        if (!train && !split.Equals("Test", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException($"split '{split}' is not valid; valid choices: Train, Test");
-        }
-
+        bool train = CheckSplit(split);
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"{folder}: data folder not found");
         }
 
-        if (Directory.GetDirectories(folder).Any(d => Path.GetFileName(d).Equals(split, StringComparison.OrdinalIgnoreCase)))
+        if (IsNMnist(folder, split))
         {
             int perClass = limit == int.MaxValue ? int.MaxValue : Math.Max(1, (limit + 9) / 10);
             var data = EventDataset.FromNMnistFolder(folder, split, perClass);
             return data.Samples.Count > limit ? data.Take(limit) : data;
         }
 
+        var (images, labels) = RequireIdx(folder, train, split);
+        return EventDataset.FromIdx(images, labels, saccades, limit, IsFashion(folder) ? FashionMnistLabels : null);
+    }
+
+    /// <summary>
+    /// Opens split "Train" or "Test" of <paramref name="folder"/> as a <see cref="SampleSet"/>: N-MNIST folders as
+    /// recorded events; IDX folders as images kept as pixels and encoded per <paramref name="encoding"/> on demand (so a
+    /// full 60,000-image set never sits in memory as events).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">The folder is neither an N-MNIST nor an IDX data set.</exception>
+    public static SampleSet Open(string folder, string split, InputEncoding encoding, InputTiming timing, int seed, int limit = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(encoding);
+        ArgumentNullException.ThrowIfNull(timing);
+        encoding.Validate();
+        bool train = CheckSplit(split);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"{folder}: data folder not found");
+        }
+
+        if (IsNMnist(folder, split))
+        {
+            return SampleSet.FromEvents(Load(folder, split, new SaccadeOptions { Seed = seed }, limit));
+        }
+
+        var (images, labels) = RequireIdx(folder, train, split);
+        var data = ImageDataset.FromIdx(images, labels, IsFashion(folder) ? FashionMnistLabels : null, limit);
+        return SampleSet.FromImages(data, SampleSet.EncoderFor(encoding, timing, data.Images.Cols, data.Images.Rows, seed));
+    }
+
+    private static bool CheckSplit(string split)
+    {
+        bool train = split.Equals("Train", StringComparison.OrdinalIgnoreCase);
+        if (!train && !split.Equals("Test", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"split '{split}' is not valid; valid choices: Train, Test");
+        }
+
+        return train;
+    }
+
+    private static bool IsNMnist(string folder, string split) =>
+        Directory.GetDirectories(folder).Any(d => Path.GetFileName(d).Equals(split, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsFashion(string folder) => Path.GetFullPath(folder).Contains("fashion", StringComparison.OrdinalIgnoreCase);
+
+    private static (string Images, string Labels) RequireIdx(string folder, bool train, string split)
+    {
         string prefix = train ? "train" : "t10k";
         string? images = FindIdx(folder, prefix + "-images-idx3-ubyte");
         string? labels = FindIdx(folder, prefix + "-labels-idx1-ubyte");
@@ -48,8 +95,7 @@ public static class DataSource
                 $"{folder}: neither an N-MNIST folder ({split}/<digit>/*.bin) nor IDX files ({prefix}-images-idx3-ubyte[.gz], {prefix}-labels-idx1-ubyte[.gz])");
         }
 
-        bool fashion = Path.GetFullPath(folder).Contains("fashion", StringComparison.OrdinalIgnoreCase);
-        return EventDataset.FromIdx(images, labels, saccades, limit, fashion ? FashionMnistLabels : null);
+        return (images, labels);
     }
 
     private static string? FindIdx(string folder, string stem)

@@ -43,7 +43,7 @@ public static class DemoPipeline
 
         stages?.Report($"Training {string.Join('-', new[] { train.Width * train.Height * train.Polarities }.Concat(options.Hidden).Append(train.ClassCount))} LIF network for {options.Epochs} epochs on {train.Samples.Count:N0} samples");
         var trainClock = Stopwatch.StartNew();
-        using var network = new SpikingMlp(train.Width * train.Height * train.Polarities, options.Hidden, train.ClassCount, seed: options.Seed);
+        using var network = new SpikingNetwork(NetworkConfig.LifMlp(train.Width * train.Height * train.Polarities, options.Hidden, train.ClassCount, seed: options.Seed));
         var trainingOptions = new TrainingOptions
         {
             Epochs = options.Epochs,
@@ -54,7 +54,7 @@ public static class DemoPipeline
             TicksPerSample = options.Timing.TicksPerSample,
             TickMicroseconds = options.Timing.TickMicroseconds,
         };
-        using var trainer = new Training.Trainer(network, trainingOptions);
+        using var trainer = new TrainingLoop(network, trainingOptions);
         var history = trainer.Fit(new EventBatchSource(train, options.Timing), new EventBatchSource(validation, options.Timing), training, null, cancellationToken);
         MetricsWriter.Write(history, Path.Combine(options.OutputFolder, MetricsFileName));
         LearningCurvePlot.Save(history, Path.Combine(options.OutputFolder, PlotFileName));

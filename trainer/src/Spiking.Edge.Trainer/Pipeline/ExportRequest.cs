@@ -8,11 +8,9 @@ namespace Spiking.Edge.Trainer.Pipeline;
 /// <param name="Epochs">Epochs trained, for provenance.</param>
 public sealed record ExportRequest(double PruneFraction, int Bits, string Dataset, int Seed, int Epochs)
 {
-    /// <summary>The cell recorded in provenance.</summary>
-    public const string CellName = "lif";
-
-    /// <summary>The training algorithm recorded in provenance.</summary>
-    public const string AlgorithmName = "bptt-surrogate";
+    /// <summary>The training algorithm recorded in provenance; by default "bptt" for networks of SRC layers only
+    /// (plain BPTT, the cell is differentiable) and "bptt-surrogate" otherwise.</summary>
+    public string? Algorithm { get; init; }
 
     /// <summary>Refuses values outside their ranges with a one-line reason.</summary>
     public void Validate()

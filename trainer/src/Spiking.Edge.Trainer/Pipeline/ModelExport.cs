@@ -25,7 +25,7 @@ public static class ModelExport
     /// <param name="path">Destination file.</param>
     /// <param name="floatAccuracy">The float accuracy if already measured on <paramref name="evaluation"/>, else null.</param>
     public static ExportResult Run(
-        SpikingMlp network,
+        SpikingNetwork network,
         InputTiming timing,
         EventDataset evaluation,
         ExportRequest request,
@@ -50,7 +50,7 @@ public static class ModelExport
         QuantizedNetwork quantized = Quantizer.Quantize(pruned, request.Bits);
         var report = QuantizationReport.Create(pruned, quantized);
 
-        var provisional = new ProvenanceInfo(ExportRequest.CellName, ExportRequest.AlgorithmName, request.Dataset, floatAcc, 0, (ulong)request.Seed, request.Epochs, DateTime.UtcNow, ToolVersion);
+        var provisional = new ProvenanceInfo(CellName(network.Config), request.Algorithm ?? DefaultAlgorithm(network.Config), request.Dataset, floatAcc, 0, (ulong)request.Seed, request.Epochs, DateTime.UtcNow, ToolVersion);
         var model = ModelExporter.ToModel(quantized, pruned, provisional);
         DeploymentCheckResult check = DeploymentCheck.Run(ModelWriter.ToBytes(model), evaluation, timing.WindowStartMicroseconds, accumulator);
 
@@ -59,6 +59,20 @@ public static class ModelExport
         ModelWriter.WriteFile(model, path);
         byte[] bytes = File.ReadAllBytes(path);
         return new ExportResult(Path.GetFullPath(path), model, bytes, floatAcc, check, report, ModelInspector.WeightSparsity(model));
+    }
+
+    /// <summary>The cells of a network as recorded in provenance: the distinct layer cells joined by "+", e.g. "cubaLif".</summary>
+    public static string CellName(NetworkConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return string.Join('+', config.Layers.Select(l => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(l.Cell.ToString())).Distinct());
+    }
+
+    /// <summary>"bptt" when every layer is an SRC (plain BPTT), else "bptt-surrogate".</summary>
+    public static string DefaultAlgorithm(NetworkConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Layers.All(l => l.Cell == CellKind.Src) ? "bptt" : "bptt-surrogate";
     }
 
     /// <summary>The version recorded in provenance.</summary>

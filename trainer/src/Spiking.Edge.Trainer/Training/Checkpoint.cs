@@ -1,24 +1,21 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Spiking.Edge.ModelFormat.Proto;
-using Spiking.Edge.Trainer.Functional;
-using Spiking.Edge.Trainer.Models;
 using TorchSharp;
 
 namespace Spiking.Edge.Trainer.Training;
 
 /// <summary>
 /// Resumable training checkpoints. One file: the 8-byte magic "SECKPT01", a length-prefixed UTF-8 JSON header
-/// (format version, finished epochs and their metrics, training options including the shuffle seed, model
-/// architecture and initialisation seed), the model parameters (TorchSharp state-dict format), the Adam state
+/// (format version, finished epochs and their metrics, training options including the shuffle seed, and the
+/// <see cref="ModelRecipe"/>: model kind and configuration including the initialisation seed), the model parameters (TorchSharp state-dict format), the Adam state
 /// (moments and step counts), and the 4-byte trailer "SEND". Written to a temporary file and renamed, so a crash
 /// never leaves a half-written checkpoint. No generator state is needed: the shuffle of epoch e depends only on
 /// (seed, e) and the model has no stochastic layers.
 /// </summary>
 public static class Checkpoint
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "SECKPT01"u8.ToArray();
     private static readonly byte[] Trailer = "SEND"u8.ToArray();
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
@@ -26,18 +23,12 @@ public static class Checkpoint
     /// <summary>Writes the trainer's state to <paramref name="path"/> (temp file, then rename).</summary>
     /// <param name="trainer">Trainer to save.</param>
     /// <param name="path">Destination file.</param>
-    public static void Save(Trainer trainer, string path)
+    public static void Save(TrainingLoop trainer, string path)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var model = trainer.Model;
-        var p = model.HiddenParameters;
-        var header = new CheckpointHeader(
-            FormatVersion,
-            trainer.CompletedEpochs,
-            trainer.Options,
-            new CheckpointModel(model.InputSize, model.HiddenSizes, model.OutputSize, p.LeakShift, p.Threshold, p.Reset, p.Comparison, p.SurrogateSlope, p.DetachReset, model.ReadoutLeakShift, model.Seed),
-            [.. trainer.History]);
+        var header = new CheckpointHeader(FormatVersion, trainer.CompletedEpochs, trainer.Options, ModelRecipe.Of(model), [.. trainer.History]);
         var full = Path.GetFullPath(path);
         var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
@@ -67,7 +58,7 @@ public static class Checkpoint
     /// <param name="path">Checkpoint file.</param>
     /// <param name="epochs">Optional new total epoch count (to extend a finished run); null keeps the saved one.</param>
     /// <exception cref="InvalidDataException">The file is not a complete checkpoint of this format.</exception>
-    public static Trainer Load(string path, int? epochs = null)
+    public static TrainingLoop Load(string path, int? epochs = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = File.OpenRead(path);
@@ -94,22 +85,28 @@ public static class Checkpoint
             throw new InvalidDataException($"{path}: checkpoint format version {header.FormatVersion}, this build reads {FormatVersion}.");
         }
 
-        var m = header.Model;
-        var model = new SpikingMlp(
-            m.InputSize,
-            m.HiddenSizes,
-            m.OutputSize,
-            new LifParameters(m.LeakShift, m.Threshold, m.Reset, m.Comparison, m.SurrogateSlope, m.DetachReset),
-            m.ReadoutLeakShift,
-            m.Seed);
+        if (header.Model is null)
+        {
+            throw new InvalidDataException($"{path}: checkpoint header at byte {Magic.Length} has no model recipe.");
+        }
+
+        torch.nn.Module<torch.Tensor, torch.Tensor> model;
+        try
+        {
+            model = header.Model.Build();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
         var options = epochs is null ? header.Options : header.Options with { Epochs = epochs.Value };
-        Trainer? trainer = null;
+        TrainingLoop? trainer = null;
         try
         {
             long offset = stream.Position;
             model.load(reader);
             offset = stream.Position;
-            trainer = new Trainer(model, options);
+            trainer = new TrainingLoop(model, options);
             ((TorchSharp.Modules.OptimizerHelper)trainer.Optimizer).load_state_dict(reader);
             offset = stream.Position;
             if (!reader.ReadBytes(Trailer.Length).AsSpan().SequenceEqual(Trailer))
@@ -134,18 +131,5 @@ public static class Checkpoint
         }
     }
 
-    private sealed record CheckpointHeader(int FormatVersion, int CompletedEpochs, TrainingOptions Options, CheckpointModel Model, EpochMetrics[] History);
-
-    private sealed record CheckpointModel(
-        int InputSize,
-        int[] HiddenSizes,
-        int OutputSize,
-        int LeakShift,
-        float Threshold,
-        ResetMode Reset,
-        ThresholdComparison Comparison,
-        float SurrogateSlope,
-        bool DetachReset,
-        int ReadoutLeakShift,
-        long Seed);
+    private sealed record CheckpointHeader(int FormatVersion, int CompletedEpochs, TrainingOptions Options, ModelRecipe? Model, EpochMetrics[] History);
 }

@@ -1,4 +1,3 @@
-using Spiking.Edge.Trainer.Models;
 using static TorchSharp.torch;
 
 namespace Spiking.Edge.Trainer.Training;
@@ -12,14 +11,13 @@ public static class Evaluator
     /// <param name="batchSize">Samples per batch (≥ 1).</param>
     /// <param name="ticksPerSample">T (≥ 1).</param>
     /// <param name="cancellationToken">Checked between batches.</param>
-    public static EvaluationResult Evaluate(SpikingMlp model, IBatchSource source, int batchSize, int ticksPerSample, CancellationToken cancellationToken = default)
+    public static EvaluationResult Evaluate(nn.Module<Tensor, Tensor> model, IBatchSource source, int batchSize, int ticksPerSample, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ticksPerSample);
-        CheckInputSize(model, source);
-        var classes = model.OutputSize;
+        var classes = CheckInputSize(model, source);
         var confusion = new int[classes, classes];
         var order = Enumerable.Range(0, source.Count).ToArray();
         var buffers = new BatchBuffers(source, ticksPerSample);
@@ -60,13 +58,21 @@ public static class Evaluator
         return new EvaluationResult(n == 0 ? 0 : (double)correct / n, n == 0 ? 0 : lossSum / n, n, confusion);
     }
 
-    internal static void CheckInputSize(SpikingMlp model, IBatchSource source)
+    /// <summary>Checks that <paramref name="source"/> fits <paramref name="model"/> and returns the model's class count.</summary>
+    internal static int CheckInputSize(nn.Module<Tensor, Tensor> model, IBatchSource source)
     {
-        if (source.InputSize != model.InputSize)
+        var classifier = AsClassifier(model);
+        if (source.InputSize != classifier.InputSize)
         {
-            throw new ArgumentException($"Data has {source.InputSize} inputs per tick but the model expects {model.InputSize}.", nameof(source));
+            throw new ArgumentException($"Data has {source.InputSize} inputs per tick but the model expects {classifier.InputSize}.", nameof(source));
         }
+
+        return classifier.OutputSize;
     }
+
+    /// <summary>The model's <see cref="IClassifier"/> view, or a one-line error naming its type.</summary>
+    internal static IClassifier AsClassifier(nn.Module<Tensor, Tensor> model) =>
+        model as IClassifier ?? throw new ArgumentException($"model type {model.GetType().Name} does not implement {nameof(IClassifier)}", nameof(model));
 
     internal static void CheckLabels(long[] labels, int classes, int firstPosition)
     {

@@ -1,16 +1,16 @@
 using System.Diagnostics;
-using Spiking.Edge.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Spiking.Edge.Trainer.Training;
 
 /// <summary>
-/// Trains a <see cref="SpikingMlp"/> with Adam on cross-entropy of its logits: epochs over a seeded shuffle, one
+/// Trains a classifier (a <see cref="Models.SpikingNetwork"/> of any cell, or an LSTM/GRU baseline: any module that
+/// is an <see cref="IClassifier"/>) with Adam on cross-entropy of its logits: epochs over a seeded shuffle, one
 /// dispose scope per training step and per evaluation batch, progress reports, per-epoch metrics and optional
 /// checkpoints after every epoch (see <see cref="Checkpoint"/>; a resumed trainer continues with the next epoch).
 /// </summary>
-public sealed class Trainer : IDisposable
+public sealed class TrainingLoop : IDisposable
 {
     private readonly optim.Optimizer optimizer;
     private readonly List<EpochMetrics> history = [];
@@ -18,11 +18,12 @@ public sealed class Trainer : IDisposable
     /// <summary>Creates a trainer; applies <see cref="TrainingOptions.Threads"/> to TorchSharp once, here.</summary>
     /// <param name="model">The network to train (its parameters are updated in place).</param>
     /// <param name="options">Validated options.</param>
-    public Trainer(SpikingMlp model, TrainingOptions options)
+    public TrainingLoop(nn.Module<Tensor, Tensor> model, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        Classifier = Evaluator.AsClassifier(model);
         if (options.Threads > 0 && get_num_threads() != options.Threads)
         {
             set_num_threads(options.Threads);
@@ -34,7 +35,10 @@ public sealed class Trainer : IDisposable
     }
 
     /// <summary>The network being trained.</summary>
-    public SpikingMlp Model { get; }
+    public nn.Module<Tensor, Tensor> Model { get; }
+
+    /// <summary>The model's input and output sizes.</summary>
+    public IClassifier Classifier { get; }
 
     /// <summary>The run's options.</summary>
     public TrainingOptions Options { get; }
@@ -141,11 +145,16 @@ public sealed class Trainer : IDisposable
     {
         using var scope = NewDisposeScope();
         var (frames, labels) = buffers.Load(order, start, count);
-        Evaluator.CheckLabels(buffers.LastLabels, Model.OutputSize, start);
+        Evaluator.CheckLabels(buffers.LastLabels, Classifier.OutputSize, start);
         optimizer.zero_grad();
         var logits = Model.forward(frames);
         var loss = nn.functional.cross_entropy(logits, labels);
         loss.backward();
+        if (Options.GradientClipNorm > 0)
+        {
+            nn.utils.clip_grad_norm_(Model.parameters(), Options.GradientClipNorm);
+        }
+
         optimizer.step();
         using var noGrad = no_grad();
         var correct = logits.argmax(1).eq(labels).sum().item<long>();

@@ -24,6 +24,12 @@ public sealed record TrainingOptions
     /// <summary>Tick length in microseconds (≥ 1), recorded for export. Default 10,000.</summary>
     public int TickMicroseconds { get; init; } = 10_000;
 
+    /// <summary>How images became events in this run (so that evaluation and export encode them the same way).</summary>
+    public Pipeline.InputEncoding Encoding { get; init; } = new();
+
+    /// <summary>Largest L2 norm of all gradients together before each Adam step; 0 = no clipping (default).</summary>
+    public double GradientClipNorm { get; init; }
+
     /// <summary>Report progress every this many batches (≥ 1), and always after the last batch. Default 10.</summary>
     public int LogInterval { get; init; } = 10;
 
@@ -42,6 +48,13 @@ public sealed record TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 0 (0 = library default).");
         }
 
+        if (!double.IsFinite(GradientClipNorm) || GradientClipNorm < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), GradientClipNorm, "GradientClipNorm must be a finite number ≥ 0 (0 = no clipping).");
+        }
+
+        ArgumentNullException.ThrowIfNull(Encoding, nameof(Encoding));
+        Encoding.Validate();
         Positive(TicksPerSample, nameof(TicksPerSample));
         Positive(TickMicroseconds, nameof(TickMicroseconds));
         Positive(LogInterval, nameof(LogInterval));

@@ -4,14 +4,13 @@ using TorchSharp;
 
 namespace Spiking.Edge.Trainer.Tests.Training;
 
-using Trainer = Spiking.Edge.Trainer.Training.Trainer;
 
 [Collection("TorchSharp")]
-public class TrainerTests
+public class TrainingLoopTests
 {
     private const int Ticks = 10;
 
-    private static SpikingMlp TinyNetwork(long seed = 3) => new(SyntheticSpikes.InputSize, [16], SyntheticSpikes.Classes, seed: seed);
+    private static SpikingNetwork TinyNetwork(long seed = 3) => new(NetworkConfig.LifMlp(SyntheticSpikes.InputSize, [16], SyntheticSpikes.Classes, seed: seed));
 
     private static TrainingOptions Options(int epochs) =>
         new() { Epochs = epochs, BatchSize = 16, LearningRate = 1e-2, Seed = 5, TicksPerSample = Ticks, LogInterval = 5 };
@@ -22,7 +21,7 @@ public class TrainerTests
         var train = SyntheticSpikes.Create(480, Ticks, seed: 1);
         var test = SyntheticSpikes.Create(200, Ticks, seed: 2);
         using var model = TinyNetwork();
-        using var trainer = new Trainer(model, Options(4));
+        using var trainer = new TrainingLoop(model, Options(4));
         var history = trainer.Fit(train, test);
 
         var result = trainer.Evaluate(test);
@@ -37,7 +36,7 @@ public class TrainerTests
     {
         var train = SyntheticSpikes.Create(16 * 100, Ticks, seed: 1);
         using var model = TinyNetwork();
-        using var trainer = new Trainer(model, Options(2) with { LogInterval = 100 });
+        using var trainer = new TrainingLoop(model, Options(2) with { LogInterval = 100 });
         trainer.RunEpoch(train);
 
         // The counter is live: one more tensor shows, its disposal takes it back.
@@ -58,7 +57,7 @@ public class TrainerTests
     {
         var train = SyntheticSpikes.Create(16 * 12, Ticks, seed: 1);
         using var model = TinyNetwork();
-        using var trainer = new Trainer(model, Options(1));
+        using var trainer = new TrainingLoop(model, Options(1));
         var reports = new List<TrainingProgress>();
         trainer.RunEpoch(train, progress: new SynchronousProgress(reports.Add));
         Assert.Equal(new[] { 5, 10, 12 }, reports.Select(r => r.Batch));
@@ -103,7 +102,7 @@ public class TrainerTests
     {
         var data = new ArrayBatchSource(new float[2 * Ticks * 5], [0, 1], Ticks, 5);
         using var model = TinyNetwork();
-        using var trainer = new Trainer(model, Options(1));
+        using var trainer = new TrainingLoop(model, Options(1));
         var error = Assert.Throws<ArgumentException>(() => trainer.RunEpoch(data));
         Assert.Contains("5 inputs per tick but the model expects 24", error.Message, StringComparison.Ordinal);
     }
@@ -127,7 +126,7 @@ public class TrainerTests
             _ => new TrainingOptions { LogInterval = 0 },
         };
         using var model = TinyNetwork();
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(model, options));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingLoop(model, options));
         Assert.Equal(field, error.ParamName);
     }
 
