@@ -36,6 +36,7 @@ public class FloatSpecValidatorTests
         ["src rest"] = (() => Src(l => l with { Src = OptionSpecs.PaperSrc with { RestSlow = -2f } }), "Src.RestSlow is -2, expected in [-1, 1]"),
         ["src refractory"] = (() => Src(l => l with { RefractoryTicks = 2 }), "RefractoryTicks is a Lif option, but the layer is a Src layer"),
         ["src feedback"] = (() => Src(l => l with { Src = OptionSpecs.PaperSrc with { FastFeedback = float.NaN } }), "Src.FastFeedback is NaN"),
+        ["null option"] = (() => Lif(l => l with { Inhibition = null! }), "layer 0 ('hidden'): Inhibition is null (use an empty array for none)"),
         ["neuron"] = (() => Lif(l => l with { Neuron = (NeuronModel)7 }), "Neuron 7 is not one of Lif, LeakyIntegrator, Src"),
     };
 

@@ -90,6 +90,14 @@ internal static partial class FloatSpecValidator
             Fail($"{where}: Bias holds {layer.Bias?.Length ?? 0} values, expected {layer.OutputSize} (or none)");
         }
 
+        foreach ((string name, float[]? values) in new[] { ("Thresholds", layer.Thresholds), ("RefractoryGain", layer.RefractoryGain), ("Inhibition", layer.Inhibition), ("MembraneFloor", layer.MembraneFloor), ("RecurrentWeight", layer.RecurrentWeight) })
+        {
+            if (values is null)
+            {
+                Fail($"{where}: {name} is null (use an empty array for none)");
+            }
+        }
+
         CheckFinite(layer.Weight!, where + ": Weight");
         CheckFinite(layer.Bias!, where + ": Bias");
         if (layer.LeakShift < 0 || layer.LeakShift > Semantics.MaxLeakShift)
