@@ -181,6 +181,48 @@ public class SpikingNetworkTests
     }
 
     [Fact]
+    public void Saved_parameters_load_into_a_network_of_the_same_config_and_give_the_same_logits()
+    {
+        using var scope = NewDisposeScope();
+        var config = new NetworkConfig
+        {
+            InputSize = 10,
+            OutputSize = 3,
+            Readout = NetworkReadout.SpikeCount,
+            Layers =
+            [
+                new LayerConfig { Cell = CellKind.LeeLif, Size = 9, Recurrence = Recurrence.Reservoir },
+                new LayerConfig { Cell = CellKind.Src, Size = 6 },
+                new LayerConfig { Cell = CellKind.CubaLif, Size = 3, Recurrence = Recurrence.LateralInhibition, CubaLif = new CubaLifOptions { Threshold = 2f, MembraneShift = 2, CurrentShift = 1 } },
+            ],
+        };
+        using var trained = new SpikingNetwork(config);
+        using (no_grad())
+        {
+            foreach (var parameter in trained.parameters())
+            {
+                parameter.add_(0.01f);
+            }
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            trained.save(writer);
+        }
+
+        stream.Position = 0;
+        using var restored = new SpikingNetwork(config with { Seed = 123 });
+        using (var reader = new BinaryReader(stream))
+        {
+            restored.load(reader);
+        }
+
+        var frames = Frames(16, 2, 10, seed: 16, density: 0.5f);
+        Assert.Equal(TensorAssert.Values(trained.forward(frames)), TensorAssert.Values(restored.forward(frames)));
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_network_and_another_seed_a_different_one()
     {
         var config = Stack(CellKind.Snu, Recurrence.Dense, NetworkReadout.MembraneSum);
