@@ -120,9 +120,10 @@ public class IntegerSimulationOptionTests
     {
         // F = 8, α = 0.5, input table [0, 100, 200] (shift 0), fast table index (a >> 8) + 2 → [−256, −128, 128, 256],
         // r = 1, r_s = −0.5, θ_z = 128 (Q8 0.5), z rest 0.5, z active 0, rests 0. Events: 1 at tick 0, 2 at tick 2.
+        // h_s ← h + ((z × (h_s − h)) >> 16) with the previous h and h_s.
         // tick 0: i = 1, x = 100, a = 100 → h = 128, y = 64, h_s = 0.
-        // tick 1: i = 0, x = 0, a = 0 + 128 + 0 = 128 → h = 128, y = 64, h_s = 0 + (32768 × 128) >> 16 = 64.
-        // tick 2: i = 2, x = 200, a = 200 + 128 − 32 = 296 → h = 256, y = 128, h_s = 32 + 64 = 96.
+        // tick 1: i = 0, x = 0, a = 0 + 128 + 0 = 128 → h = 128, y = 64, h_s = 128 + (32768 × −128) >> 16 = 64.
+        // tick 2: i = 2, x = 200, a = 200 + 128 − 32 = 296 → h = 256, y = 128, h_s = 128 + (32768 × −64) >> 16 = 96.
         Layer layer = OptionModels.Leaky(1, [1], [0], 1);
         layer.Neuron = NeuronModel.Src;
         layer.Bias.Clear();
@@ -142,6 +143,33 @@ public class IntegerSimulationOptionTests
         using var simulation = new IntegerSimulation(OptionModels.Build(3, ReadoutMode.SpikeCount, layer));
         IntegerSimulationResult result = simulation.Run([events]);
         Assert.Equal((256L, 512L, 3L), (result.SpikeCounts[0][0, 0], result.MembraneSums[0, 0], result.SynOps[0]));
+    }
+
+    [Fact]
+    public void Src_slow_state_at_equilibrium_does_not_drift()
+    {
+        // a = h_s (r = 0, r_s = 1.0 in Q8, no input), fast table = identity, so h follows h_s. With h = h_s = 101 and
+        // z = 0.5, h_s ← 101 + ((32768 × 0) >> 16) = 101 every tick (two separate roundings, (32768 × 101) >> 16 twice,
+        // would give 100). u = 101 for 3 ticks, y = 101 >> 1 = 50.
+        Layer layer = OptionModels.Leaky(1, [0], [0], 1);
+        layer.Neuron = NeuronModel.Src;
+        layer.Bias.Clear();
+        layer.Src = new SrcParameters
+        {
+            FractionBits = 8,
+            InputDecay = 0,
+            InputTable = OptionModels.Table(0, 0, 0),
+            FastTable = OptionModels.Table(0, 0, [.. Enumerable.Range(0, 256)]),
+            FastFeedback = 0,
+            SlowFeedback = 256,
+            GateThreshold = 200,
+            SlowGateRest = 32768,
+            SlowGateActive = 0,
+            RestFast = 101,
+            RestSlow = 101,
+        };
+        IntegerSimulationResult result = Run(OptionModels.Build(3, ReadoutMode.MembraneSum, layer));
+        Assert.Equal((303L, 150L), (result.MembraneSums[0, 0], result.SpikeCounts[0][0, 0]));
     }
 
     private static IntegerSimulationResult Run(Model model)

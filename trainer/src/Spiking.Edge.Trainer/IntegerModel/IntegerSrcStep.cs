@@ -17,7 +17,7 @@ internal static class IntegerSrcStep
         Tensor h = state.Fast, slow = state.Slow;
         Tensor z = (h.gt(src.GateThreshold).to_type(ScalarType.Float64) * (src.SlowGateActive - src.SlowGateRest)) + src.SlowGateRest;
         Tensor a = input + floor(h * src.FastFeedback / one) + floor(slow * src.SlowFeedback / one) + layer.Bias;
-        Tensor nextSlow = floor(z * slow / 65536.0) + floor((65536.0 - z) * h / 65536.0);
+        Tensor nextSlow = h + floor(z * (slow - h) / 65536.0); // §4.3 step 5: z h_s + (1 − z) h with one rounding
         Tensor nextFast = src.FastTable.Lookup(a);
         Tensor y = floor(nextFast.clamp_min(0) / Math.Pow(2, src.FractionBits - 7)).clamp_max(Semantics.GradedFullScale);
         return (state with { Membrane = i, Fast = nextFast, Slow = nextSlow, PreviousOutput = y }, nextFast, y);
