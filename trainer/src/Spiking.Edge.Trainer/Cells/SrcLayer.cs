@@ -10,8 +10,8 @@ namespace Spiking.Edge.Trainer.Cells;
 /// The spiking recurrent cell of De Geeter, Ernst and Drion (seed-methods §1.2 with z = 0), exactly the float form of
 /// semantics §4.3, per tick: <c>i ← α i + d</c> (d = W s, no bias); <c>x = ρ tanh(i/ρ)</c>;
 /// <c>z_s = z_dep if h_prev &gt; θ_z else z_hyp</c>; <c>h = tanh(x + r h_prev + r_s h_s,prev + b)</c>;
-/// <c>h_s = z_s h_s,prev + (1 − z_s) h_prev</c>; output ReLU(h). α and the gates are Q16-rounded. b is learned per neuron
-/// (start −6) and clamped to ≤ −4 in the forward pass. Every sample starts at rest: i = 0 and (h, h_s) at the zero-input
+/// <c>h_s = z_s h_s,prev + (1 − z_s) h_prev</c> (computed as h_prev + z_s (h_s,prev − h_prev)); output ReLU(h).
+/// α and the gates are Q16-rounded. b is learned per neuron (start −6) and clamped to ≤ −4 in the forward pass. Every sample starts at rest: i = 0 and (h, h_s) at the zero-input
 /// equilibrium of a neuron with the initial bias (<see cref="SrcRest"/>), one value per layer. Switches: detached
 /// recurrence (h_prev and h_s,prev detached) and straight-through ReLU (h + (ReLU(h) − h).detach()). Plain BPTT.
 /// Cell state: [i, h, h_s].
@@ -114,7 +114,9 @@ public sealed class SrcLayer : SpikingLayer
         }
 
         var preActivation = saturated.add(fast, Options.FastFeedback).add(slow, Options.SlowFeedback).add(EffectiveBias());
-        var nextSlow = gate.mul(slow).add(gate.neg().add(1f).mul(fast));
+        // z h_s + (1 − z) h written as h + z (h_s − h), the form of semantics §4.3 step 5: exact when h_s = h, so a
+        // neuron at rest does not drift.
+        var nextSlow = slow.sub(fast).mul(gate).add(fast);
         var nextFast = preActivation.tanh();
         var relu = nextFast.relu();
         var output = Options.StraightThroughRelu ? nextFast.add(relu.sub(nextFast).detach()) : relu;
