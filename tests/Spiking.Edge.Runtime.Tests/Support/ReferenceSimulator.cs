@@ -330,7 +330,7 @@ internal sealed class ReferenceSimulator
                 long z = _h[o] > s.GateThreshold ? s.SlowGateActive : s.SlowGateRest;
                 long bias = l.Bias.Length > 0 ? l.Bias[o] : 0;
                 long a = x + ((s.FastFeedback * _h[o]) >> f) + ((s.SlowFeedback * _hs[o]) >> f) + bias;
-                long slow = ((z * _hs[o]) >> 16) + (((65536 - z) * _h[o]) >> 16);
+                long slow = _h[o] + ((z * (_hs[o] - _h[o])) >> 16);
                 long fast = Table(s.FastTable, a);
                 _hs[o] = slow;
                 _h[o] = fast;

@@ -48,7 +48,8 @@ namespace Spiking.Edge.Runtime.Neurons
                     a += bias[o];
                 }
 
-                state[slow + o] = (int)(((z * hs) >> 16) + (((Semantics.OneQ16 - z) * h) >> 16));
+                // Step 5: z h_s + (1 − z) h with one rounding (h_s stays between h and its old value).
+                state[slow + o] = h + (int)((z * (hs - h)) >> 16);
                 h = fastTable.Lookup(a);
                 state[fast + o] = h;
 
