@@ -3,6 +3,7 @@ using System.Globalization;
 using Spiking.Edge.ModelFormat.Proto;
 using Spiking.Edge.Trainer.Functional;
 using Spiking.Edge.Trainer.Models;
+using Spiking.Edge.Trainer.Pipeline;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,6 +26,20 @@ foreach (var batch in settings.Batches)
     var single = TrainingStepBench.Run(settings, batch, stepByStep: true);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {batch} | {multi.MedianMs:F1} (min {multi.MinMs:F1}) | {single.MedianMs:F1} (min {single.MinMs:F1}) | {single.MedianMs / multi.MedianMs:F2}× | {batch * 1000 / multi.MedianMs:F0} | {multi.LiveTensorGrowth} / {single.LiveTensorGrowth} |"));
+}
+
+Console.WriteLine();
+Console.WriteLine($"Every cell, {settings.Inputs}-{settings.Hidden}-{settings.Outputs} (hidden layer of the cell, leaky-integrator readout), multi-step, ms per training step (median):");
+Console.WriteLine();
+Console.WriteLine("| cell | " + string.Join(" | ", settings.Batches.Select(b => $"batch {b}")) + " | ratio to LIF (batch " + settings.Batches[0] + ") |");
+Console.WriteLine("|---|" + string.Concat(settings.Batches.Select(_ => "---|")) + "---|");
+double? lifMs = null;
+foreach (var cell in settings.Cells)
+{
+    var perBatch = settings.Batches.Select(b => TrainingStepBench.Run(settings, b, stepByStep: false, cell)).ToArray();
+    lifMs ??= cell == "lif" ? perBatch[0].MedianMs : null;
+    string ratio = lifMs is double l ? string.Create(CultureInfo.InvariantCulture, $"{perBatch[0].MedianMs / l:F2}×") : "–";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cell} | {string.Join(" | ", perBatch.Select(t => t.MedianMs.ToString("F1", CultureInfo.InvariantCulture)))} | {ratio} |"));
 }
 
 Console.WriteLine();
@@ -52,11 +67,11 @@ static string CpuModel()
     }
 }
 
-internal sealed record BenchSettings(int[] Batches, int Ticks, int Inputs, int Hidden, int Outputs, double Density, int Warmup, int Iterations, int Threads)
+internal sealed record BenchSettings(int[] Batches, int Ticks, int Inputs, int Hidden, int Outputs, double Density, int Warmup, int Iterations, int Threads, string[] Cells)
 {
     public static BenchSettings Parse(string[] args)
     {
-        var s = new BenchSettings([16, 64], 30, 2312, 800, 10, 0.06, 3, 20, 2);
+        var s = new BenchSettings([16, 64], 30, 2312, 800, 10, 0.06, 3, 20, 2, ["lif", "lee-lif", "cuba-lif", "snu", "ssnu", "src"]);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"Option {args[i]} needs a value.");
@@ -69,7 +84,8 @@ internal sealed record BenchSettings(int[] Batches, int Ticks, int Inputs, int H
                 "--warmup" => s with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--iterations" => s with { Iterations = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--threads" => s with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; valid: --batches, --ticks, --hidden, --density, --warmup, --iterations, --threads."),
+                "--cells" => s with { Cells = value.Split(',') },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; valid: --batches, --ticks, --hidden, --density, --warmup, --iterations, --threads, --cells."),
             };
             i++;
         }
@@ -82,9 +98,9 @@ internal readonly record struct StepTiming(double MedianMs, double MinMs, long L
 
 internal static class TrainingStepBench
 {
-    public static StepTiming Run(BenchSettings s, int batch, bool stepByStep)
+    public static StepTiming Run(BenchSettings s, int batch, bool stepByStep, string cell = "lif")
     {
-        using var model = new SpikingMlp(s.Inputs, [s.Hidden], s.Outputs, seed: 1);
+        using var model = (SpikingNetwork)ModelFactory.Create(cell, [s.Hidden], "none", s.Inputs, s.Outputs, seed: 1);
         using var optimizer = optim.Adam(model.parameters(), 1e-3);
         using var generator = new Generator(7);
         using var frames = rand([s.Ticks, batch, s.Inputs], generator: generator).lt(s.Density).to_type(ScalarType.Float32);

@@ -47,15 +47,4 @@ public class LifStepTests
         result.Membrane.sum().backward();
         Assert.Equal(expectedGradient, TensorAssert.Values(input.grad!)[0], 5);
     }
-
-    [Fact]
-    public void Cell_forward_is_the_step_function()
-    {
-        using var scope = NewDisposeScope();
-        using var cell = new LifCell(new LifParameters(reset: ResetMode.Zero));
-        var membrane = LifCell.InitialMembrane(1, 3);
-        var result = cell.forward(tensor(Currents).reshape(1, 3), membrane);
-        Assert.Equal(new[] { 0f, 1f, 1f }, TensorAssert.Values(result.Spikes));
-        Assert.Equal(new[] { 0.5f, 0f, 0f }, TensorAssert.Values(result.Membrane));
-    }
 }

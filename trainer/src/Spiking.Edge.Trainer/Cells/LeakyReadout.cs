@@ -9,7 +9,7 @@ namespace Spiking.Edge.Trainer.Cells;
 
 /// <summary>
 /// A leaky-integrator readout layer (semantics §4.2) with its synapses: <c>v ← β v + W x + b</c>, never spikes, starts
-/// at 0. Weights and bias start U(±1/√fan_in), drawn weight first, as <see cref="Models.SpikingMlp"/>'s readout.
+/// at 0. Weights and bias start U(±1/√fan_in), drawn weight first, as the walking skeleton's readout.
 /// The MEMBRANE_SUM logits of a network are the time average of v.
 /// </summary>
 public sealed class LeakyReadout : nn.Module<Tensor, Tensor>

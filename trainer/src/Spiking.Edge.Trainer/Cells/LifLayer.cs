@@ -8,7 +8,7 @@ namespace Spiking.Edge.Trainer.Cells;
 /// <summary>
 /// The plain LIF layer (semantics §4.1 steps 5, 6, 10, 11): <c>h = β v + d</c>; <c>s = H(h − θ)</c> (≥ or &gt;) with the
 /// fast-sigmoid surrogate; reset Zero, Subtract or None (<see cref="LifStep"/>). Weights and bias start
-/// U(±1/√fan_in) (recurrent: U(±1/√N)), exactly as <see cref="Models.SpikingMlp"/> draws them.
+/// U(±1/√fan_in) (recurrent: U(±1/√N)), as the walking skeleton's LIF MLP drew them.
 /// Cell state: [v] (the membrane after the reset).
 /// </summary>
 public sealed class LifLayer : SpikingLayer

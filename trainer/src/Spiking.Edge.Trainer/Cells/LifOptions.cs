@@ -5,7 +5,7 @@ using Spiking.Edge.Trainer.Models;
 namespace Spiking.Edge.Trainer.Cells;
 
 /// <summary>
-/// Options of a plain LIF layer (<see cref="LifLayer"/>; the cell of <see cref="SpikingMlp"/>): the fields of
+/// Options of a plain LIF layer (<see cref="LifLayer"/>): the fields of
 /// <see cref="LifParameters"/> with the same defaults. Weights and bias start U(±1/√fan_in).
 /// </summary>
 public sealed record LifOptions

@@ -70,6 +70,13 @@ public sealed class SnuLayer : SpikingLayer
     /// <summary>Trainable per-unit thresholds θ [N].</summary>
     public Parameter Threshold => _threshold;
 
+    /// <summary>Smallest effective threshold of a binary SNU, as a fraction of the initial threshold: a spike needs
+    /// v &gt; θ with θ &gt; 0, which the integer model (threshold ≥ 1 state unit) can represent.</summary>
+    public const float MinThresholdFraction = 0.01f;
+
+    /// <summary>The threshold the cell uses: θ for the sSNU (any value is an offset), max(θ, 1 % of θ(0)) for the SNU.</summary>
+    public Tensor EffectiveThreshold() => IsGraded ? _threshold.alias() : _threshold.clamp_min(MinThresholdFraction * Math.Abs(Options.ThresholdInit));
+
     /// <inheritdoc/>
     public override bool HasGradedOutput => IsGraded;
 
@@ -79,7 +86,8 @@ public sealed class SnuLayer : SpikingLayer
     /// <inheritdoc/>
     public override FloatLayerSpec ToSpec(string name)
     {
-        var thresholds = ToArray(_threshold);
+        using var effective = EffectiveThreshold();
+        var thresholds = ToArray(effective);
         var leaky = Options.Activation == StateActivation.LeakyRelu;
         return BaseSpec(name, NeuronModel.Lif, thresholds.Average(), 0, ResetMode.Gate, IsGraded ? ThresholdComparison.Unspecified : ThresholdComparison.Greater) with
         {
@@ -101,7 +109,7 @@ public sealed class SnuLayer : SpikingLayer
             membrane = nn.functional.leaky_relu(membrane, _negativeSlope);
         }
 
-        var x = membrane.sub(_threshold);
+        var x = membrane.sub(EffectiveThreshold());
         var output = IsGraded ? x.sigmoid() : StepSpike.Step(x, Options.PseudoDerivative);
         var gate = Options.DetachReset ? output.detach() : output;
         if (Options.ResetScope == ResetScope.Layer)

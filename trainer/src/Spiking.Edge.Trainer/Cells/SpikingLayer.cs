@@ -262,7 +262,7 @@ public abstract class SpikingLayer : nn.Module<Tensor, Tensor>
         return copy.data<float>().ToArray();
     }
 
-    /// <summary>U(−bound, bound) as <c>rand · 2·bound − bound</c> (the formula of <see cref="SpikingMlp"/>).</summary>
+    /// <summary>U(−bound, bound) as <c>rand · 2·bound − bound</c>.</summary>
     /// <param name="shape">Shape.</param>
     /// <param name="bound">Bound.</param>
     /// <param name="generator">Seeded generator.</param>

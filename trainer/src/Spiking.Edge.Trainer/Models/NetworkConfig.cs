@@ -29,7 +29,7 @@ public sealed record NetworkConfig
     public long Seed { get; init; } = 1;
 
     /// <summary>
-    /// A LIF MLP exactly as <see cref="SpikingMlp"/> builds it: hidden LIF layers with bias and the given parameters, a
+    /// A LIF MLP (the walking skeleton's network): hidden LIF layers with bias and the given parameters, a
     /// leaky-integrator readout, MEMBRANE_SUM; the same seed gives the same parameters and logits.
     /// </summary>
     /// <param name="inputSize">Inputs per tick.</param>

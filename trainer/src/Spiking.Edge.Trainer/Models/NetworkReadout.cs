@@ -4,7 +4,7 @@ namespace Spiking.Edge.Trainer.Models;
 public enum NetworkReadout
 {
     /// <summary>A leaky-integrator readout layer (Linear + <see cref="Cells.LeakyReadout"/>) after the configured layers;
-    /// logits = the time average of its membrane (like <see cref="SpikingMlp"/>; READOUT_MODE_MEMBRANE_SUM).</summary>
+    /// logits = the time average of its membrane (READOUT_MODE_MEMBRANE_SUM).</summary>
     MembraneSum,
 
     /// <summary>No extra layer: logits = the last configured layer's output counts Σ_t y (ST-RSBP style; its size must be

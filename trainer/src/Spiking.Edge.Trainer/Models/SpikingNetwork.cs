@@ -12,7 +12,7 @@ namespace Spiking.Edge.Trainer.Models;
 /// any depth), then either a leaky-integrator readout whose time-averaged membrane are the logits (MEMBRANE_SUM) or the
 /// last layer's output counts Σ_t y as logits (SPIKE_COUNT). Input frames [T, B, inputSize] (event counts per tick).
 /// The weights are drawn layer by layer, input side first, from one generator seeded with <see cref="NetworkConfig.Seed"/>;
-/// a <see cref="NetworkConfig.LifMlp"/> configuration gives exactly <see cref="SpikingMlp"/>'s parameters and logits.
+/// a <see cref="NetworkConfig.LifMlp"/> configuration is the walking skeleton's LIF MLP.
 /// Parameter order: each layer's weight, bias, recurrent weight, then its cell parameters (thresholds, SRC bias), then
 /// the readout's weight and bias.
 /// </summary>
