@@ -46,7 +46,7 @@ var header = new List<string>
     "",
     $"Budget per model: {train.Count:N0} training samples, {settings.Epochs} epochs, batch {settings.Batch}, Adam lr {settings.LearningRate.ToString(CultureInfo.InvariantCulture)}, {settings.Threads} threads; evaluated on {evaluation.Count:N0} {(settings.EvaluateOnTest ? "Test" : "held-out Train")} samples; export: prune {settings.Prune:P0}, int{settings.Bits}. Machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}.",
     "",
-    "| model | params | s/epoch | float acc | integer acc | edge acc | bit-exact | SynOps/sample | model bytes | best val acc (epoch) |",
+    "| model | params | s/epoch | float acc | integer acc | edge acc | bit-exact | SynOps/sample | model bytes | best validation acc (epoch) |",
     "|---|---|---|---|---|---|---|---|---|---|",
 };
 File.AppendAllLines(settings.Output, header);
@@ -93,22 +93,23 @@ namespace Spiking.Edge.Bench.Cells
             };
             using var loop = new TrainingLoop(model, options);
             var history = new List<EpochMetrics>();
-            var validation = evaluation.Batches(timing, redraw: false);
+            // Held-out Test data is evaluated once, after the last epoch; a validation split is evaluated every epoch.
+            var validation = settings.EvaluateOnTest ? null : evaluation.Batches(timing, redraw: false);
             for (int e = 0; e < settings.Epochs; e++)
             {
                 var m = loop.RunEpoch(train.Batches(timing, redraw: true), validation);
                 history.Add(m);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cell} {string.Join('-', hidden)} epoch {m.Epoch}: loss {m.TrainLoss:F4}, train {m.TrainAccuracy:P2}, eval {m.ValidationAccuracy:P2}, {m.Seconds:F0} s"));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cell} {string.Join('-', hidden)} epoch {m.Epoch}: loss {m.TrainLoss:F4}, train {m.TrainAccuracy:P2}, validation {m.ValidationAccuracy:P2}, {m.Seconds:F0} s"));
             }
 
-            double floatAcc = history[^1].ValidationAccuracy ?? 0;
-            var best = history.MaxBy(m => m.ValidationAccuracy ?? 0)!;
+            double floatAcc = settings.EvaluateOnTest ? loop.Evaluate(evaluation.Batches(timing, redraw: false)).Accuracy : history[^1].ValidationAccuracy ?? 0;
+            string bestColumn = settings.EvaluateOnTest ? "– (Test: once)" : string.Create(CultureInfo.InvariantCulture, $"{history.Max(m => m.ValidationAccuracy ?? 0):P2} ({history.MaxBy(m => m.ValidationAccuracy ?? 0)!.Epoch})");
             string name = ModelFactory.Describe(model);
             double secondsPerEpoch = history.Average(m => m.Seconds);
             if (model is not SpikingNetwork network)
             {
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {parameters:N0} | {secondsPerEpoch:F0} | {floatAcc:P2} | – | – | – | – | – | {best.ValidationAccuracy:P2} ({best.Epoch}) |");
+                    $"| {name} | {parameters:N0} | {secondsPerEpoch:F0} | {floatAcc:P2} | – | – | – | – | – | {bestColumn} |");
             }
 
             string path = Path.Combine(Path.GetTempPath(), $"cells-study-{Guid.NewGuid():N}.sem");
@@ -118,7 +119,7 @@ namespace Spiking.Edge.Bench.Cells
                 var result = ModelExport.Run(network, timing, evaluationEvents, request, RowAccumulators.Best(), path, floatAcc);
                 var check = result.Check;
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {parameters:N0} | {secondsPerEpoch:F0} | {floatAcc:P2} | {check.IntegerAccuracy:P2} | {check.EdgeAccuracy:P2} | {(check.EdgeMatchesInteger ? "yes" : "NO")} | {check.SynOpsPerSample:N0} | {result.Bytes.Length:N0} | {best.ValidationAccuracy:P2} ({best.Epoch}) |");
+                    $"| {name} | {parameters:N0} | {secondsPerEpoch:F0} | {floatAcc:P2} | {check.IntegerAccuracy:P2} | {check.EdgeAccuracy:P2} | {(check.EdgeMatchesInteger ? "yes" : "NO")} | {check.SynOpsPerSample:N0} | {result.Bytes.Length:N0} | {bestColumn} |");
             }
             finally
             {
