@@ -1,11 +1,10 @@
-using Spiking.Edge.Devices.Transforms;
 using Spiking.Edge.Trainer.Pipeline;
 using Spiking.Edge.Trainer.Training;
 
 namespace Spiking.Edge.Trainer.Encoders;
 
 /// <summary>
-/// Feeds training from images encoded to events on the fly and binned with <see cref="TimeBinner"/> (semantics.md
+/// Feeds training from images encoded to events on the fly and binned with <see cref="Devices.Transforms.TimeBinner"/> (semantics.md
 /// §2), so a full data set never sits in memory as events. With <c>redraw</c>, every pass over a sample encodes it
 /// with the next draw (a fresh Poisson sample per epoch for <see cref="RateEncoder"/>); without, always draw 0,
 /// exactly the events of <see cref="ImageDataset.ToEventDataset"/>.
@@ -66,13 +65,7 @@ public sealed class ImageBatchSource : IBatchSource
         {
             int s = sampleIndices[b];
             var events = encoder.Encode(dataset.PixelsOf(s), dataset.Images.Cols, dataset.Images.Rows, dataset.FileIndex(s), drawOf[b]);
-            TimeBinner.Bin(events, 0, events.Length, encoder.Width, encoder.Height, encoder.Polarities,
-                timing.TickMicroseconds, ticks, timing.WindowStartMicroseconds, frames, 0);
-            for (int t = 0; t < ticks; t++)
-            {
-                Array.Copy(frames, t * inputs, framesTBI, ((long)t * batch + b) * inputs, inputs);
-            }
-
+            SampleBinning.Bin(events, encoder.Width, encoder.Height, encoder.Polarities, timing, frames, framesTBI, b, batch);
             return frames;
         }, _ => { });
     }

@@ -1,4 +1,3 @@
-using Spiking.Edge.Devices.Transforms;
 using Spiking.Edge.Trainer.Data;
 using Spiking.Edge.Trainer.Training;
 
@@ -6,7 +5,7 @@ namespace Spiking.Edge.Trainer.Pipeline;
 
 /// <summary>
 /// Feeds training and evaluation from event streams: each batch is binned on the fly with the devices'
-/// <see cref="TimeBinner"/> (semantics.md §2), exactly as the integer simulation and the runtime see the events.
+/// <see cref="Devices.Transforms.TimeBinner"/> (semantics.md §2), exactly as the integer simulation and the runtime see the events.
 /// Nothing is cached, so a full dataset costs only its events in memory.
 /// </summary>
 public sealed class EventBatchSource : IBatchSource
@@ -57,13 +56,7 @@ public sealed class EventBatchSource : IBatchSource
         for (int b = 0; b < batch; b++)
         {
             EventSample sample = dataset.Samples[sampleIndices[b]];
-            TimeBinner.Bin(sample.Events, 0, sample.Events.Length, dataset.Width, dataset.Height, dataset.Polarities,
-                timing.TickMicroseconds, ticks, timing.WindowStartMicroseconds, sampleFrames, 0);
-            for (int t = 0; t < ticks; t++)
-            {
-                Array.Copy(sampleFrames, t * inputSize, framesTBI, ((long)t * batch + b) * inputSize, inputSize);
-            }
-
+            SampleBinning.Bin(sample.Events, dataset.Width, dataset.Height, dataset.Polarities, timing, sampleFrames, framesTBI, b, batch);
             labels[b] = sample.Label;
         }
     }
