@@ -83,6 +83,36 @@ public sealed class ImageBatchSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_deterministic_encoding_gives_the_same_frames_from_its_cache_whatever_the_buffer_held()
+    {
+        var data = Load(5);
+        var encoder = new SaccadeEncoder(new SaccadeOptions { Seed = 3 });
+        var timing = new InputTiming(10_000, 31);
+        var source = new ImageBatchSource(data, encoder, timing, redraw: true);
+        int inputs = 34 * 34 * 2;
+        var first = new float[31 * 2 * inputs];
+        var labels = new long[2];
+        source.FillBatch([3, 0], first, labels);
+
+        var second = Enumerable.Repeat(7f, 31 * 3 * inputs).ToArray();
+        source.FillBatch([1, 0, 3], second, new long[3]);
+
+        var events = data.ToEventDataset(encoder);
+        var expected = new float[31 * inputs];
+        foreach (var (sample, slot) in new[] { (1, 0), (0, 1), (3, 2) })
+        {
+            var e = events.Samples[sample].Events;
+            TimeBinner.Bin(e, 0, e.Length, 34, 34, 2, 10_000, 31, 0, expected, 0);
+            for (int t = 0; t < 31; t++)
+            {
+                Assert.Equal(expected.AsSpan(t * inputs, inputs).ToArray(), second.AsSpan(((t * 3) + slot) * inputs, inputs).ToArray());
+            }
+        }
+
+        Assert.Equal(second.AsSpan(2 * inputs, inputs).ToArray(), first.AsSpan(0, inputs).ToArray());
+    }
+
+    [Fact]
     public void Buffers_too_small_for_the_batch_are_refused()
     {
         var data = Load(2);

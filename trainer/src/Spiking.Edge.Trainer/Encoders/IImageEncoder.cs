@@ -18,6 +18,9 @@ public interface IImageEncoder
     /// <summary>1 (one polarity) or 2.</summary>
     int Polarities { get; }
 
+    /// <summary>True when another draw gives other events (stochastic encoders); false when every draw is the same.</summary>
+    bool DependsOnDraw { get; }
+
     /// <summary>Short description for logs and model provenance, e.g. <c>rate(T=25, gain=1)</c>.</summary>
     string Describe();
 

@@ -7,7 +7,9 @@ namespace Spiking.Edge.Trainer.Encoders;
 /// Feeds training from images encoded to events on the fly and binned with <see cref="Devices.Transforms.TimeBinner"/> (semantics.md
 /// §2), so a full data set never sits in memory as events. With <c>redraw</c>, every pass over a sample encodes it
 /// with the next draw (a fresh Poisson sample per epoch for <see cref="RateEncoder"/>); without, always draw 0,
-/// exactly the events of <see cref="ImageDataset.ToEventDataset"/>.
+/// exactly the events of <see cref="ImageDataset.ToEventDataset"/>. Encodings that do not change between passes (every
+/// saccade encoding, and any encoding without redraw) are binned once and kept as sparse frames (about 6 bytes per
+/// non-zero tick and input), so later epochs cost only the training step.
 /// </summary>
 public sealed class ImageBatchSource : IBatchSource
 {
@@ -15,6 +17,7 @@ public sealed class ImageBatchSource : IBatchSource
     private readonly IImageEncoder encoder;
     private readonly InputTiming timing;
     private readonly int[]? draws;
+    private readonly SparseFrames?[]? cache;
 
     /// <summary>Creates a source.</summary>
     /// <param name="dataset">The images.</param>
@@ -30,7 +33,9 @@ public sealed class ImageBatchSource : IBatchSource
         this.dataset = dataset;
         this.encoder = encoder;
         this.timing = timing;
-        draws = redraw ? new int[dataset.Count] : null;
+        bool changes = redraw && encoder.DependsOnDraw;
+        draws = changes ? new int[dataset.Count] : null;
+        cache = !changes && (long)timing.TicksPerSample * InputSize <= int.MaxValue ? new SparseFrames?[dataset.Count] : null;
     }
 
     /// <inheritdoc />
@@ -64,8 +69,19 @@ public sealed class ImageBatchSource : IBatchSource
         Parallel.For(0, batch, () => new float[ticks * inputs], (b, _, frames) =>
         {
             int s = sampleIndices[b];
+            if (cache?[s] is SparseFrames cached)
+            {
+                cached.CopyInto(framesTBI, ticks, inputs, b, batch);
+                return frames;
+            }
+
             var events = encoder.Encode(dataset.PixelsOf(s), dataset.Images.Cols, dataset.Images.Rows, dataset.FileIndex(s), drawOf[b]);
             SampleBinning.Bin(events, encoder.Width, encoder.Height, encoder.Polarities, timing, frames, framesTBI, b, batch);
+            if (cache is not null)
+            {
+                cache[s] = SparseFrames.From(frames, ticks * inputs);
+            }
+
             return frames;
         }, _ => { });
     }

@@ -59,6 +59,9 @@ public sealed class RateEncoder : IImageEncoder
     public ulong Seed { get; }
 
     /// <inheritdoc />
+    public bool DependsOnDraw => true;
+
+    /// <inheritdoc />
     public string Describe() => FormattableString.Invariant($"rate(T={Ticks}, gain={Gain})");
 
     /// <inheritdoc />

@@ -29,6 +29,9 @@ public sealed class SaccadeEncoder : IImageEncoder
     public int Polarities => 2;
 
     /// <inheritdoc />
+    public bool DependsOnDraw => false;
+
+    /// <inheritdoc />
     public string Describe() => FormattableString.Invariant($"saccades({Width}×{Height}, threshold {Options.ContrastThreshold})");
 
     /// <inheritdoc />
