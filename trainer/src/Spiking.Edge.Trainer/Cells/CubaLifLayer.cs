@@ -2,6 +2,7 @@ using Spiking.Edge.ModelFormat.Proto;
 using Spiking.Edge.Trainer.Export;
 using Spiking.Edge.Trainer.Functional;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Cells;
 
@@ -71,25 +72,25 @@ public sealed class CubaLifLayer : SpikingLayer
         Tensor ticksSince;
         using (no_grad())
         {
-            ticksSince = state.Cell[2].add(1f).clamp_max_(refractory + 1);
+            ticksSince = state.Cell[2].add(S(1)).clamp_max_(S(refractory + 1));
         }
 
-        var current = drive.add(state.Cell[0], _currentDecay);
-        var membrane = current.add(state.Cell[1], _membraneDecay);
+        var current = drive.add(state.Cell[0], S(_currentDecay));
+        var membrane = current.add(state.Cell[1], S(_membraneDecay));
         if (refractory > 0)
         {
-            using var free = ticksSince.gt(refractory).to_type(membrane.dtype);
+            using var free = ticksSince.gt(S(refractory)).to_type(membrane.dtype);
             membrane = membrane.mul(free);
         }
 
         var threshold = Options.Threshold;
-        var spikes = SurrogateSpike.Spike(membrane.sub(threshold).mul_(1f / threshold), 0f, Options.SurrogateSlope, ThresholdComparison.GreaterOrEqual);
+        var spikes = SurrogateSpike.Spike(membrane.sub(S(threshold)).mul_(S(1f / threshold)), 0f, Options.SurrogateSlope, ThresholdComparison.GreaterOrEqual);
         using var used = Options.DetachReset ? spikes.detach() : spikes.alias();
-        using var keep = used.neg().add_(1f);
+        using var keep = used.neg().add_(S(1));
         Tensor nextTicks;
         using (no_grad())
         {
-            using var stay = spikes.detach().neg().add_(1f);
+            using var stay = spikes.detach().neg().add_(S(1));
             nextTicks = ticksSince.mul(stay);
         }
 

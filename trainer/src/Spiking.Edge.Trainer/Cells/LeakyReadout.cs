@@ -4,6 +4,7 @@ using Spiking.Edge.Trainer.Functional;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Cells;
 
@@ -35,8 +36,8 @@ public sealed class LeakyReadout : nn.Module<Tensor, Tensor>
         var bound = 1.0 / Math.Sqrt(inputSize);
         using (no_grad())
         {
-            _weight = new Parameter(rand(new long[] { outputSize, inputSize }, generator: generator).mul_(2 * bound).sub_(bound));
-            _bias = new Parameter(rand(new long[] { outputSize }, generator: generator).mul_(2 * bound).sub_(bound));
+            _weight = new Parameter(rand(new long[] { outputSize, inputSize }, generator: generator).mul_(S(2 * bound)).sub_(S(bound)));
+            _bias = new Parameter(rand(new long[] { outputSize }, generator: generator).mul_(S(2 * bound)).sub_(S(bound)));
         }
 
         _weight.DetachFromDisposeScope();

@@ -3,6 +3,7 @@ using Spiking.Edge.Trainer.Export;
 using Spiking.Edge.Trainer.Functional;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Cells;
 
@@ -52,7 +53,7 @@ public sealed class LeeLifLayer : SpikingLayer
         Options = options;
         _beta = LifParameters.BetaOf(options.LeakShift);
         InitialThreshold = options.ThresholdAlpha * MathF.Sqrt(3f / inputSize);
-        _threshold = NewParameter(full(outputSize, InitialThreshold));
+        _threshold = NewParameter(full(outputSize, S(InitialThreshold)));
         register_parameter("threshold", _threshold);
         _gains = RefractoryGain.Lee(options.RefractoryTicks);
         _gainTable = tensor([.. _gains, 1f]).DetachFromDisposeScope();
@@ -75,7 +76,7 @@ public sealed class LeeLifLayer : SpikingLayer
     public override bool HasGradedOutput => false;
 
     /// <summary>The thresholds as the forward pass uses them (a new tensor).</summary>
-    public Tensor EffectiveThreshold() => _threshold.clamp_min(MinThresholdFraction * InitialThreshold);
+    public Tensor EffectiveThreshold() => _threshold.clamp_min(S(MinThresholdFraction * InitialThreshold));
 
     /// <inheritdoc/>
     public override LayerState InitialState(long batchSize) =>
@@ -102,31 +103,31 @@ public sealed class LeeLifLayer : SpikingLayer
         Tensor ticksSince;
         using (no_grad())
         {
-            ticksSince = state.Cell[1].add(1f).clamp_max_(_gains.Length + 1);
+            ticksSince = state.Cell[1].add(S(1)).clamp_max_(S(_gains.Length + 1));
         }
 
         if (_gains.Length > 0)
         {
-            using var index = ticksSince.sub(1f).to_type(ScalarType.Int64);
+            using var index = ticksSince.sub(S(1)).to_type(ScalarType.Int64);
             drive = drive.mul(_gainTable.take(index));
         }
 
-        var preReset = drive.add(membrane, _beta);
+        var preReset = drive.add(membrane, S(_beta));
         var threshold = EffectiveThreshold();
-        var spikes = SurrogateSpike.Spike(preReset.sub(threshold).mul_(1f / InitialThreshold), 0f, Options.SurrogateSlope, ThresholdComparison.GreaterOrEqual);
+        var spikes = SurrogateSpike.Spike(preReset.sub(threshold).mul_(S(1f / InitialThreshold)), 0f, Options.SurrogateSlope, ThresholdComparison.GreaterOrEqual);
         var used = Options.DetachReset ? spikes.detach() : spikes;
         var next = preReset.sub(used.mul(threshold));
         if (Options.Inhibition > 0)
         {
             var others = used.sum(1, keepdim: true).sub(used);
-            next = next.sub(others.mul(threshold.mul(Options.Inhibition)));
+            next = next.sub(others.mul(threshold.mul(S(Options.Inhibition))));
         }
 
         next = maximum(next, threshold.neg());
         Tensor nextTicks;
         using (no_grad())
         {
-            nextTicks = ticksSince.mul(spikes.detach().neg().add_(1f));
+            nextTicks = ticksSince.mul(spikes.detach().neg().add_(S(1)));
         }
 
         return new LayerState(spikes, next, nextTicks);

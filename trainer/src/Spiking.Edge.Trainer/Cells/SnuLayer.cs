@@ -4,6 +4,7 @@ using Spiking.Edge.Trainer.Functional;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Cells;
 
@@ -51,7 +52,7 @@ public sealed class SnuLayer : SpikingLayer
         IsGraded = graded;
         _decay = options.DecayQ16 / (float)FixedPoint.Q16One;
         _negativeSlope = options.NegativeSlopeQ16 / (float)FixedPoint.Q16One;
-        _threshold = NewParameter(full(outputSize, options.ThresholdInit));
+        _threshold = NewParameter(full(outputSize, S(options.ThresholdInit)));
         register_parameter("threshold", _threshold);
     }
 
@@ -75,7 +76,7 @@ public sealed class SnuLayer : SpikingLayer
     public const float MinThresholdFraction = 0.01f;
 
     /// <summary>The threshold the cell uses: θ for the sSNU (any value is an offset), max(θ, 1 % of θ(0)) for the SNU.</summary>
-    public Tensor EffectiveThreshold() => IsGraded ? _threshold.alias() : _threshold.clamp_min(MinThresholdFraction * Math.Abs(Options.ThresholdInit));
+    public Tensor EffectiveThreshold() => IsGraded ? _threshold.alias() : _threshold.clamp_min(S(MinThresholdFraction * Math.Abs(Options.ThresholdInit)));
 
     /// <inheritdoc/>
     public override bool HasGradedOutput => IsGraded;
@@ -103,7 +104,7 @@ public sealed class SnuLayer : SpikingLayer
     /// <inheritdoc/>
     protected override LayerState Tick(Tensor drive, LayerState state)
     {
-        var membrane = drive.add(state.Cell[0], _decay);
+        var membrane = drive.add(state.Cell[0], S(_decay));
         if (Options.Activation == StateActivation.LeakyRelu)
         {
             membrane = nn.functional.leaky_relu(membrane, _negativeSlope);
@@ -120,7 +121,7 @@ public sealed class SnuLayer : SpikingLayer
             gate = gate.amax([1], keepdim: true);
         }
 
-        return new LayerState(output, membrane.mul(gate.neg().add(1f)));
+        return new LayerState(output, membrane.mul(gate.neg().add(S(1))));
     }
 
     private static LayerWiring Wiring(SnuOptions options, string path, int inputSize, int outputSize, bool hasBias, Recurrence recurrence, ReservoirOptions? reservoir, float lateral)

@@ -5,6 +5,7 @@ using Spiking.Edge.Trainer.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Cells;
 
@@ -79,7 +80,7 @@ public abstract class SpikingLayer : nn.Module<Tensor, Tensor>
                     ConfigCheck.Finite($"{path}.lateralInhibitionWeight", wiring.LateralInhibitionWeight);
                     LateralInhibitionWeight = wiring.LateralInhibitionWeight;
                     using var eye = torch.eye(outputSize);
-                    _fixedRecurrentWeight = eye.sub(1f).mul_(wiring.LateralInhibitionWeight).DetachFromDisposeScope();
+                    _fixedRecurrentWeight = eye.sub(S(1)).mul_(S(wiring.LateralInhibitionWeight)).DetachFromDisposeScope();
                     register_buffer("lateral_weight", _fixedRecurrentWeight, persistent: false);
                     break;
                 }
@@ -241,7 +242,7 @@ public abstract class SpikingLayer : nn.Module<Tensor, Tensor>
     /// <summary>A state tensor [B, N] filled with <paramref name="value"/>.</summary>
     /// <param name="batchSize">B.</param>
     /// <param name="value">Fill value.</param>
-    protected Tensor FilledState(long batchSize, float value) => full(batchSize, OutputSize, value, device: _weight.device);
+    protected Tensor FilledState(long batchSize, float value) => full(batchSize, OutputSize, S(value), device: _weight.device);
 
     /// <summary>A new trainable parameter that no dispose scope owns.</summary>
     /// <param name="value">Initial value (ownership passes to the parameter).</param>
@@ -270,7 +271,7 @@ public abstract class SpikingLayer : nn.Module<Tensor, Tensor>
     {
         using (no_grad())
         {
-            return rand(shape, generator: generator).mul_(2 * bound).sub_(bound);
+            return rand(shape, generator: generator).mul_(S(2 * bound)).sub_(S(bound));
         }
     }
 }

@@ -3,6 +3,7 @@ using Spiking.Edge.Trainer.Export;
 using Spiking.Edge.Trainer.Functional;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Cells;
 
@@ -50,7 +51,7 @@ public sealed class SrcLayer : SpikingLayer
         _slowGateRest = FixedPoint.RoundToQ16(options.SlowGateRest);
         _slowGateActive = FixedPoint.RoundToQ16(options.SlowGateActive);
         (RestFast, RestSlow) = SrcRest.Equilibrium(options.FastFeedback, options.SlowFeedback, options.GateThreshold, _slowGateRest, _slowGateActive, options.BiasInit);
-        _bias = NewParameter(full(outputSize, options.BiasInit));
+        _bias = NewParameter(full(outputSize, S(options.BiasInit)));
         register_parameter("src_bias", _bias);
     }
 
@@ -82,7 +83,7 @@ public sealed class SrcLayer : SpikingLayer
     public override bool HasGradedOutput => true;
 
     /// <summary>b as the forward pass uses it (a new tensor).</summary>
-    public Tensor EffectiveBias() => _bias.clamp_max(Options.BiasMax);
+    public Tensor EffectiveBias() => _bias.clamp_max(S(Options.BiasMax));
 
     /// <inheritdoc/>
     public override LayerState InitialState(long batchSize) =>
@@ -103,17 +104,17 @@ public sealed class SrcLayer : SpikingLayer
     protected override LayerState Tick(Tensor drive, LayerState state)
     {
         var rho = Options.Rho;
-        var integrator = drive.add(state.Cell[0], _alpha);
-        var saturated = integrator.div(rho).tanh().mul(rho);
+        var integrator = drive.add(state.Cell[0], S(_alpha));
+        var saturated = integrator.div(S(rho)).tanh().mul(S(rho));
         var fast = Options.DetachRecurrence ? state.Cell[1].detach() : state.Cell[1];
         var slow = Options.DetachRecurrence ? state.Cell[2].detach() : state.Cell[2];
         Tensor gate;
         using (no_grad())
         {
-            gate = fast.gt(Options.GateThreshold).to_type(fast.dtype).mul_(_slowGateActive - _slowGateRest).add_(_slowGateRest);
+            gate = fast.gt(S(Options.GateThreshold)).to_type(fast.dtype).mul_(S(_slowGateActive - _slowGateRest)).add_(S(_slowGateRest));
         }
 
-        var preActivation = saturated.add(fast, Options.FastFeedback).add(slow, Options.SlowFeedback).add(EffectiveBias());
+        var preActivation = saturated.add(fast, S(Options.FastFeedback)).add(slow, S(Options.SlowFeedback)).add(EffectiveBias());
         // z h_s + (1 − z) h written as h + z (h_s − h), the form of semantics §4.3 step 5: exact when h_s = h, so a
         // neuron at rest does not drift.
         var nextSlow = slow.sub(fast).mul(gate).add(fast);

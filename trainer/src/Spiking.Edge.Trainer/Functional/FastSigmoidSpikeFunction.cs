@@ -1,6 +1,7 @@
 using Spiking.Edge.ModelFormat.Proto;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Functional;
 
@@ -21,7 +22,7 @@ internal sealed class FastSigmoidSpikeFunction : autograd.SingleTensorFunction<F
         ctx.save_for_backward([membrane]);
         ctx.save_data("threshold", threshold);
         ctx.save_data("slope", vars[2]);
-        using var fired = comparison == ThresholdComparison.Greater ? membrane.gt(threshold) : membrane.ge(threshold);
+        using var fired = comparison == ThresholdComparison.Greater ? membrane.gt(S(threshold)) : membrane.ge(S(threshold));
         return fired.to_type(membrane.dtype);
     }
 

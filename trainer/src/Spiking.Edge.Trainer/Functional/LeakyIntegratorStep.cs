@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Functional;
 
@@ -15,6 +16,6 @@ public static class LeakyIntegratorStep
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(membrane);
-        return input.add(membrane, beta);
+        return input.add(membrane, S(beta));
     }
 }

@@ -1,5 +1,6 @@
 using Spiking.Edge.ModelFormat.Proto;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Functional;
 
@@ -21,7 +22,7 @@ public static class LifStep
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(membrane);
         ArgumentNullException.ThrowIfNull(parameters);
-        using var preReset = input.add(membrane, parameters.Beta);
+        using var preReset = input.add(membrane, S(parameters.Beta));
         var spikes = SurrogateSpike.Spike(preReset, parameters.Threshold, parameters.SurrogateSlope, parameters.Comparison);
         return new LifStepResult(spikes, ApplyReset(preReset, spikes, parameters));
     }
@@ -42,13 +43,13 @@ public static class LifStep
             case ResetMode.Subtract:
                 {
                     using var resetSpikes = parameters.DetachReset ? spikes.detach() : spikes.alias();
-                    return preReset.add(resetSpikes, -parameters.Threshold);
+                    return preReset.add(resetSpikes, S(-parameters.Threshold));
                 }
 
             default:
                 {
                     using var resetSpikes = parameters.DetachReset ? spikes.detach() : spikes.alias();
-                    using var keep = resetSpikes.neg().add_(1f);
+                    using var keep = resetSpikes.neg().add_(S(1));
                     return preReset.mul(keep);
                 }
         }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Functional;
 
@@ -25,7 +26,7 @@ public static class StepSpike
         Tensor fired;
         using (no_grad())
         {
-            fired = x.gt(0f).to_type(x.dtype);
+            fired = x.gt(S(0)).to_type(x.dtype);
         }
 
         return smooth.sub(smooth.detach()).add_(fired).MoveToOuterDisposeScope();

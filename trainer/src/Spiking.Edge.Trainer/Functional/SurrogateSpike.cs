@@ -1,6 +1,7 @@
 using Spiking.Edge.ModelFormat.Proto;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Functional;
 
@@ -31,12 +32,12 @@ public static class SurrogateSpike
     public static Tensor SpikeStraightThrough(Tensor membrane, float threshold, float slope, ThresholdComparison comparison)
     {
         using var scope = NewDisposeScope();
-        var x = membrane.sub(threshold);
-        var smooth = x.div(x.abs().mul_(slope).add_(1f));
+        var x = membrane.sub(S(threshold));
+        var smooth = x.div(x.abs().mul_(S(slope)).add_(S(1)));
         Tensor fired;
         using (no_grad())
         {
-            fired = (comparison == ThresholdComparison.Greater ? x.gt(0f) : x.ge(0f)).to_type(membrane.dtype);
+            fired = (comparison == ThresholdComparison.Greater ? x.gt(S(0)) : x.ge(S(0))).to_type(membrane.dtype);
         }
 
         return smooth.sub(smooth.detach()).add_(fired).MoveToOuterDisposeScope();
@@ -49,6 +50,6 @@ public static class SurrogateSpike
     public static Tensor FastSigmoidDerivative(Tensor membrane, float threshold, float slope)
     {
         using var noGrad = no_grad();
-        return membrane.sub(threshold).abs_().mul_(slope).add_(1f).pow_(-2f);
+        return membrane.sub(S(threshold)).abs_().mul_(S(slope)).add_(S(1)).pow_(S(-2));
     }
 }

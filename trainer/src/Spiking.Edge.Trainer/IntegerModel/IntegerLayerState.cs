@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.IntegerModel;
 
@@ -17,9 +18,9 @@ internal sealed record IntegerLayerState(Tensor Membrane, Tensor Current, Tensor
         return new IntegerLayerState(
             zeros(batch, outputs, ScalarType.Float64),
             zeros(batch, outputs, ScalarType.Float64),
-            full(batch, outputs, layer.CounterLimit, ScalarType.Float64),
-            full(batch, outputs, layer.Src?.RestFast ?? 0, ScalarType.Float64),
-            full(batch, outputs, layer.Src?.RestSlow ?? 0, ScalarType.Float64),
+            full(batch, outputs, S(layer.CounterLimit), ScalarType.Float64),
+            full(batch, outputs, S(layer.Src?.RestFast ?? 0), ScalarType.Float64),
+            full(batch, outputs, S(layer.Src?.RestSlow ?? 0), ScalarType.Float64),
             zeros(batch, outputs, ScalarType.Float64));
     }
 

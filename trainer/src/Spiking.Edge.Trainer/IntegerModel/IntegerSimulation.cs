@@ -4,6 +4,7 @@ using Spiking.Edge.ModelFormat.Proto;
 using Spiking.Edge.Runtime.Events;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.IntegerModel;
 
@@ -129,7 +130,7 @@ public sealed class IntegerSimulation : IDisposable
                 (IntegerLayerState next, Tensor u, Tensor y) = IntegerStep.Forward(_layers[l], states[l], x);
                 states[l].CopyFrom(next);
                 counts[l].add_(y);
-                Tensor fired = y.gt(0).to_type(ScalarType.Float64);
+                Tensor fired = y.gt(S(0)).to_type(ScalarType.Float64);
                 events[l].add_(fired);
                 if (k < TicksPerSample - 1)
                 {

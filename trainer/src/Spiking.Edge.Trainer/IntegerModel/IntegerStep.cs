@@ -1,6 +1,7 @@
 using Spiking.Edge.ModelFormat.Proto;
 using Spiking.Edge.Runtime;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.IntegerModel;
 
@@ -26,33 +27,33 @@ internal static class IntegerStep
         }
 
         // Step 1: ticks since the last output.
-        Tensor n = layer.CounterLimit > 0 ? (state.Counter + 1).clamp_max(layer.CounterLimit) : state.Counter;
+        Tensor n = layer.CounterLimit > 0 ? state.Counter.add(S(1)).clamp_max(S(layer.CounterLimit)) : state.Counter;
 
         // Steps 2–4: drive, soft refractory gain, synaptic current.
         Tensor d = Drive(layer, state, x) + layer.Bias;
         if (layer.RefractoryGain is { } gain)
         {
-            Tensor g = gain.take((n - 1).clamp(0, layer.GainLength - 1).to_type(ScalarType.Int64));
-            d = where(n.le(layer.GainLength), floor(d * g / 32768.0), d);
+            Tensor g = gain.take(n.sub(S(1)).clamp(S(0), S(layer.GainLength - 1)).to_type(ScalarType.Int64));
+            d = where(n.le(S(layer.GainLength)), floor((d * g).div(S(32768))), d);
         }
 
         Tensor c = state.Current;
         if (layer.CurrentShift > 0)
         {
-            c = (c - Shift(c, layer.CurrentShift) + d).clamp(Semantics.StateMin, Semantics.StateMax);
+            c = (c - Shift(c, layer.CurrentShift) + d).clamp(S(Semantics.StateMin), S(Semantics.StateMax));
             d = c;
         }
 
         // Steps 5–8: leak, integrate, state activation, hard refractory.
-        Tensor v = (Leak(state.Membrane, layer) + d).clamp(Semantics.StateMin, Semantics.StateMax);
+        Tensor v = (Leak(state.Membrane, layer) + d).clamp(S(Semantics.StateMin), S(Semantics.StateMax));
         if (layer.LeakyRelu)
         {
-            v = where(v.lt(0), floor(v * layer.NegativeSlope / 65536.0), v);
+            v = where(v.lt(S(0)), floor(v.mul(S(layer.NegativeSlope)).div(S(65536))), v);
         }
 
         if (layer.RefractoryTicks > 0)
         {
-            v = where(n.le(layer.RefractoryTicks), zeros_like(v), v);
+            v = where(n.le(S(layer.RefractoryTicks)), zeros_like(v), v);
         }
 
         // Step 9: record.
@@ -66,7 +67,7 @@ internal static class IntegerStep
         Tensor y = layer.OutputTable is { } table
             ? table.Lookup(v - layer.Threshold)
             : (layer.Comparison == ThresholdComparison.Greater ? v.gt(layer.Threshold) : v.ge(layer.Threshold)).to_type(ScalarType.Float64);
-        Tensor fired = y.gt(0);
+        Tensor fired = y.gt(S(0));
         if (layer.CounterLimit > 0)
         {
             n = where(fired, zeros_like(n), n);
@@ -77,7 +78,7 @@ internal static class IntegerStep
         if (layer.Inhibition is { } inhibition)
         {
             Tensor total = y.sum(1, keepdim: true);
-            v = (v - (inhibition * (total - y))).clamp(Semantics.StateMin, Semantics.StateMax);
+            v = (v - (inhibition * (total - y))).clamp(S(Semantics.StateMin), S(Semantics.StateMax));
         }
 
         if (layer.MembraneFloor is { } membraneFloor)
@@ -98,7 +99,7 @@ internal static class IntegerStep
     /// <summary>Semantics §4.1 step 5: <c>(v × decay) &gt;&gt; 16</c>, or <c>v − (v &gt;&gt; leak_shift)</c>, or unchanged.</summary>
     public static Tensor Leak(Tensor v, IntegerLayerTensors layer)
     {
-        return layer.Decay > 0 ? floor(v * (double)layer.Decay / 65536.0) : Leak(v, layer.LeakShift);
+        return layer.Decay > 0 ? floor(v.mul(S(layer.Decay)).div(S(65536))) : Leak(v, layer.LeakShift);
     }
 
     /// <summary>Semantics §4.1 step 5 (shift form): <c>v − (v &gt;&gt; s)</c> with the arithmetic shift as floor division by 2^s.</summary>
@@ -108,7 +109,7 @@ internal static class IntegerStep
     }
 
     /// <summary>The arithmetic shift <c>v &gt;&gt; s</c> as <c>floor(v / 2^s)</c>.</summary>
-    public static Tensor Shift(Tensor v, int s) => floor(v / (double)(1L << s));
+    public static Tensor Shift(Tensor v, int s) => floor(v.div(S(1L << s)));
 
     /// <summary>§4.1 step 11, scope NEURON or LAYER.</summary>
     private static Tensor ResetMembrane(IntegerLayerTensors layer, Tensor v, Tensor y, Tensor fired)
@@ -118,15 +119,15 @@ internal static class IntegerStep
         {
             Tensor largest = y.amax([1L], keepdim: true);
             return layer.Reset == ResetMode.Gate
-                ? floor(v * (y1 - largest) / y1)
-                : where(largest.gt(0), zeros_like(v), v);
+                ? floor((v * largest.neg().add(S(y1))).div(S(y1)))
+                : where(largest.gt(S(0)), zeros_like(v), v);
         }
 
         return layer.Reset switch
         {
             ResetMode.Zero => where(fired, zeros_like(v), v),
             ResetMode.Subtract => where(fired, v - layer.Threshold!, v),
-            ResetMode.Gate => floor(v * (y1 - y) / y1),
+            ResetMode.Gate => floor((v * y.neg().add(S(y1))).div(S(y1))),
             _ => v,
         };
     }

@@ -1,6 +1,7 @@
 using Spiking.Edge.ModelFormat.Proto;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.IntegerModel;
 
@@ -33,7 +34,7 @@ internal sealed class LookupTableTensor : IDisposable
     /// the result and the intermediates through a dispose scope.</summary>
     public Tensor Lookup(Tensor x)
     {
-        Tensor index = (floor(x / _divisor) - _offset).clamp(0, _last).to_type(ScalarType.Int64);
+        Tensor index = floor(x.div(S(_divisor))).sub(S(_offset)).clamp(S(0), S(_last)).to_type(ScalarType.Int64);
         return _values.take(index);
     }
 

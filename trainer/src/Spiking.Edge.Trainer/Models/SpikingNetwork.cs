@@ -4,6 +4,7 @@ using Spiking.Edge.Trainer.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static Spiking.Edge.Trainer.Functional.Scalars;
 
 namespace Spiking.Edge.Trainer.Models;
 
@@ -129,7 +130,7 @@ public sealed class SpikingNetwork : nn.Module<Tensor, Tensor>, Training.IClassi
             }
         }
 
-        return (_readout is null ? sum : sum.div(ticks)).MoveToOuterDisposeScope();
+        return (_readout is null ? sum : sum.div(S(ticks))).MoveToOuterDisposeScope();
     }
 
     /// <summary>
