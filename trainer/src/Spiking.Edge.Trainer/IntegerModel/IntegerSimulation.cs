@@ -106,6 +106,7 @@ public sealed class IntegerSimulation : IDisposable
         }
 
         int batch = (int)frames.shape[1];
+        using var guard = Training.NativeCallGuard.Enter();
         using DisposeScope scope = NewDisposeScope();
         Tensor x0 = frames.to_type(ScalarType.Float64);
         var states = new IntegerLayerState[_layers.Length];

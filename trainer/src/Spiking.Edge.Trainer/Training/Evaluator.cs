@@ -35,6 +35,7 @@ public static class Evaluator
                 using var scope = NewDisposeScope();
                 var (frames, labels) = buffers.Load(order, start, count);
                 CheckLabels(buffers.LastLabels, classes, start);
+                using var guard = NativeCallGuard.Enter();
                 var logits = model.forward(frames);
                 lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
                 var predicted = logits.argmax(1).data<long>().ToArray();

@@ -146,6 +146,7 @@ public sealed class TrainingLoop : IDisposable
         using var scope = NewDisposeScope();
         var (frames, labels) = buffers.Load(order, start, count);
         Evaluator.CheckLabels(buffers.LastLabels, Classifier.OutputSize, start);
+        using var guard = NativeCallGuard.Enter();
         optimizer.zero_grad();
         var logits = Model.forward(frames);
         var loss = nn.functional.cross_entropy(logits, labels);
