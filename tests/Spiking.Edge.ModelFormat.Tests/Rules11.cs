@@ -153,7 +153,7 @@ internal static class Rules11
         ["recurrent weights"] = (m => m.Layers[1].RecurrentWeights = TestModels11.Recurrent(new Random(2), 20, 0.1, WeightEncoding.Unspecified), "layers[1].recurrent_weights"),
     };
 
-    /// <summary>Resolves placeholders of <see cref="Broken"/> field names against the unbroken model.</summary>
+    /// <summary>Fills the templated parts of <see cref="Broken"/> field names from the unbroken model.</summary>
     public static string ResolveField(Model model, string field)
     {
         string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
