@@ -49,18 +49,7 @@ public class HostileInputTests
         var random = new Random(1101);
         for (int n = 0; n < 6000; n++)
         {
-            byte[] mutated = (byte[])body.Clone();
-            int flips = random.Next(1, 4);
-            for (int f = 0; f < flips; f++)
-            {
-                int at = random.Next(mutated.Length);
-                mutated[at] = random.Next(3) switch
-                {
-                    0 => (byte)random.Next(256),
-                    1 => (byte)(mutated[at] ^ (1 << random.Next(8))),
-                    _ => (byte)(mutated[at] + random.Next(-2, 3)),
-                };
-            }
+            byte[] mutated = ByteMutations.Mutate(body, random);
 
             LoadMaybe(TestModels.Seal(mutated), mustFail: false);
         }
