@@ -44,7 +44,7 @@ var header = new List<string>
     "",
     $"Command: `{command}`",
     "",
-    $"Budget per model: {train.Count:N0} training samples, {settings.Epochs} epochs, batch {settings.Batch}, Adam lr {settings.LearningRate.ToString(CultureInfo.InvariantCulture)}, {settings.Threads} threads; evaluated on {evaluation.Count:N0} {(settings.EvaluateOnTest ? "Test" : "held-out Train")} samples; export: prune {settings.Prune:P0}, int{settings.Bits}. Machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}.",
+    $"Budget per model: {train.Count:N0} training samples, {settings.Epochs} epochs, batch {settings.Batch}, Adam lr {settings.LearningRate.ToString(CultureInfo.InvariantCulture)} ({Spiking.Edge.Trainer.Training.LearningRates.NameOf(settings.Schedule)}{(settings.WeightDecay > 0 ? $", weight decay {settings.WeightDecay.ToString(CultureInfo.InvariantCulture)}" : "")}), {settings.Threads} threads; evaluated on {evaluation.Count:N0} {(settings.EvaluateOnTest ? "Test" : "held-out Train")} samples; export: prune {settings.Prune:P0}, int{settings.Bits}. Machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}.",
     "",
     "| model | params | s/epoch | float acc | integer acc | edge acc | bit-exact | SynOps/sample | model bytes | best validation acc (epoch) |",
     "|---|---|---|---|---|---|---|---|---|---|",
@@ -89,6 +89,8 @@ namespace Spiking.Edge.Bench.Cells
                 TickMicroseconds = settings.TickMicroseconds,
                 Encoding = settings.Encoding,
                 GradientClipNorm = settings.Clip,
+                Schedule = settings.Schedule,
+                WeightDecay = settings.WeightDecay,
                 LogInterval = 100,
             };
             using var loop = new TrainingLoop(model, options);

@@ -44,6 +44,10 @@ internal sealed record StudySettings
 
     public double Clip { get; init; }
 
+    public Spiking.Edge.Trainer.Training.LearningRateSchedule Schedule { get; init; }
+
+    public double WeightDecay { get; init; }
+
     public string Output { get; init; } = "cells-study.md";
 
     public static StudySettings Parse(string[] args)
@@ -79,6 +83,8 @@ internal sealed record StudySettings
                 "--seed" => s with { Seed = Int() },
                 "--threads" => s with { Threads = Int() },
                 "--clip" => s with { Clip = Real() },
+                "--schedule" => s with { Schedule = Spiking.Edge.Trainer.Training.LearningRates.Parse(Next()) },
+                "--weight-decay" => s with { WeightDecay = Real() },
                 "--out" => s with { Output = Next() },
                 _ => throw new ArgumentException($"unknown flag {flag}"),
             };

@@ -36,7 +36,7 @@ public class EveryCellCliTests
         string data = Path.Combine(TestPaths.RepoRoot, "trainer", "data", "fashion-mnist-subset");
         string config = Path.Combine(TestPaths.RepoRoot, "trainer", "configs", "fashion-784-400-10-src.json");
         string run = CliRunner.TempFolder();
-        var train = CliRunner.Run("train", "--data", data, "--limit", "120", "--encoding", "rate", "--ticks", "10", "--tick-us", "1000", "--config", config, "--epochs", "1", "--batch", "20", "--out", run);
+        var train = CliRunner.Run("train", "--data", data, "--limit", "120", "--encoding", "rate", "--ticks", "10", "--tick-us", "1000", "--config", config, "--epochs", "1", "--batch", "20", "--schedule", "cosine", "--weight-decay", "1e-5", "--out", run);
         Assert.True(train.Exit == 0, train.Error + train.Output);
         Assert.Contains("28×28×1 input (rate(T=10, gain=1))", train.Output, StringComparison.Ordinal);
 
@@ -64,6 +64,8 @@ public class EveryCellCliTests
     [InlineData("--cell", "hopfield", "valid choices: lif, lee-lif")]
     [InlineData("--recurrent", "sideways", "valid choices: none, dense, reservoir")]
     [InlineData("--encoding", "morse", "valid choices: saccade, rate")]
+    [InlineData("--schedule", "step", "--schedule: unknown learning-rate schedule 'step'; valid: constant, cosine, inverse-sqrt")]
+    [InlineData("--weight-decay", "-1", "--weight-decay: WeightDecay must be a finite number ≥ 0.")]
     public void A_bad_model_or_encoding_choice_is_refused_in_one_line_listing_the_valid_ones(string flag, string value, string expected)
     {
         string data = TestPaths.RequireNMnistSmall();

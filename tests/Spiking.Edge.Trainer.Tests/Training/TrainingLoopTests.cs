@@ -114,6 +114,8 @@ public class TrainingLoopTests
     [InlineData(nameof(TrainingOptions.Threads))]
     [InlineData(nameof(TrainingOptions.TicksPerSample))]
     [InlineData(nameof(TrainingOptions.LogInterval))]
+    [InlineData(nameof(TrainingOptions.WeightDecay))]
+    [InlineData(nameof(TrainingOptions.Schedule))]
     public void Invalid_options_are_refused_naming_the_field(string field)
     {
         var options = field switch
@@ -123,11 +125,31 @@ public class TrainingLoopTests
             nameof(TrainingOptions.LearningRate) => new TrainingOptions { LearningRate = double.NaN },
             nameof(TrainingOptions.Threads) => new TrainingOptions { Threads = -1 },
             nameof(TrainingOptions.TicksPerSample) => new TrainingOptions { TicksPerSample = 0 },
+            nameof(TrainingOptions.WeightDecay) => new TrainingOptions { WeightDecay = -1e-4 },
+            nameof(TrainingOptions.Schedule) => new TrainingOptions { Schedule = (LearningRateSchedule)7 },
             _ => new TrainingOptions { LogInterval = 0 },
         };
         using var model = TinyNetwork();
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingLoop(model, options));
         Assert.Equal(field, error.ParamName);
+    }
+
+    [Fact]
+    public void A_cosine_schedule_lowers_the_optimizer_rate_during_the_run_and_a_constant_one_keeps_it()
+    {
+        var train = SyntheticSpikes.Create(16 * 4, Ticks, seed: 1);
+        using var model = TinyNetwork();
+        using var cosine = new TrainingLoop(model, Options(2) with { Schedule = LearningRateSchedule.Cosine });
+        cosine.RunEpoch(train);
+        Assert.Equal(LearningRates.At(cosine.Options, 1, 3, 4), cosine.CurrentLearningRate, 12);
+        Assert.Equal(1e-2 * 0.5 * (1 + Math.Cos(Math.PI * 3.0 / 8)), cosine.CurrentLearningRate, 12);
+        Assert.All(cosine.Optimizer.ParamGroups, g => Assert.Equal(cosine.CurrentLearningRate, g.LearningRate, 12));
+
+        using var other = TinyNetwork();
+        using var constant = new TrainingLoop(other, Options(2));
+        constant.RunEpoch(train);
+        constant.RunEpoch(train);
+        Assert.Equal(1e-2, constant.CurrentLearningRate);
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>

@@ -26,6 +26,8 @@ internal static class TrainVerb
         var recurrent = new Option<string>("--recurrent") { Description = $"Recurrent weights of the hidden layers: {ModelFactory.RecurrenceNames}.", DefaultValueFactory = _ => "none" };
         var config = new Option<string>("--config") { Description = "Network configuration file (JSON, see trainer/configs/); replaces --cell, --hidden and --recurrent." };
         var clip = new Option<double>("--clip") { Description = "Clip the gradients' total L2 norm to this before each step (0 = off)." };
+        var schedule = new Option<string>("--schedule") { Description = $"Learning-rate schedule: {LearningRates.Names}.", DefaultValueFactory = _ => "constant" };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "Adam's L2 weight decay (0 = off)." };
         var ticks = new Option<int>("--ticks") { Description = "Ticks per sample (T).", DefaultValueFactory = _ => InputTiming.Default.TicksPerSample };
         var tickUs = new Option<int>("--tick-us") { Description = "Tick length in microseconds.", DefaultValueFactory = _ => InputTiming.Default.TickMicroseconds };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
@@ -35,7 +37,7 @@ internal static class TrainVerb
         var metrics = new Option<string>("--metrics") { Description = "Metrics file (.csv or .json); default <out>/metrics.csv." };
         var command = new Command("train", "Train a spiking network (any cell of the four papers) or an LSTM/GRU baseline on N-MNIST or IDX data.")
         {
-            output, epochs, batch, lr, cell, hidden, recurrent, config, clip, ticks, tickUs, seed, threads, validation, resume, metrics,
+            output, epochs, batch, lr, cell, hidden, recurrent, config, clip, schedule, weightDecay, ticks, tickUs, seed, threads, validation, resume, metrics,
         };
         data.AddTo(command);
         command.SetAction(parse =>
@@ -73,6 +75,8 @@ internal static class TrainVerb
                     TickMicroseconds = timing.TickMicroseconds,
                     Encoding = data.EncodingOf(parse),
                     GradientClipNorm = parse.GetValue(clip),
+                    Schedule = ParseSchedule(parse.GetValue(schedule)!),
+                    WeightDecay = parse.GetValue(weightDecay),
                 };
                 CheckOptions(options);
                 all = data.Open(parse, "Train", runSeed, options.Encoding, timing);
@@ -130,7 +134,31 @@ internal static class TrainVerb
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"--{e.ParamName?.ToLowerInvariant() ?? "option"}: {e.Message.Split(" (Parameter")[0]}");
+            throw new CliException($"{FlagOf(e.ParamName)}: {e.Message.Split(" (Parameter")[0]}");
+        }
+    }
+
+    private static string FlagOf(string? field) => field switch
+    {
+        nameof(TrainingOptions.BatchSize) => "--batch",
+        nameof(TrainingOptions.LearningRate) => "--lr",
+        nameof(TrainingOptions.GradientClipNorm) => "--clip",
+        nameof(TrainingOptions.WeightDecay) => "--weight-decay",
+        nameof(TrainingOptions.TicksPerSample) => "--ticks",
+        nameof(TrainingOptions.TickMicroseconds) => "--tick-us",
+        null => "option",
+        _ => $"--{field.ToLowerInvariant()}",
+    };
+
+    private static LearningRateSchedule ParseSchedule(string name)
+    {
+        try
+        {
+            return LearningRates.Parse(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--schedule: {e.Message}");
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class TrainingLoop : IDisposable
 
         Model = model;
         Options = options;
-        optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        optimizer = optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
     }
 
     /// <summary>The network being trained.</summary>
@@ -108,6 +108,7 @@ public sealed class TrainingLoop : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var start = batch * Options.BatchSize;
             var count = Math.Min(Options.BatchSize, order.Length - start);
+            SetLearningRate(LearningRates.At(Options, epoch, batch, batches));
             var (loss, batchCorrect) = TrainStep(buffers, order, start, count);
             lossSum += loss * count;
             correct += batchCorrect;
@@ -139,6 +140,24 @@ public sealed class TrainingLoop : IDisposable
         CompletedEpochs = completedEpochs;
         history.Clear();
         history.AddRange(finished);
+    }
+
+    /// <summary>The learning rate of the most recent training step.</summary>
+    public double CurrentLearningRate { get; private set; }
+
+    private void SetLearningRate(double rate)
+    {
+        if (rate == CurrentLearningRate)
+        {
+            return;
+        }
+
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+
+        CurrentLearningRate = rate;
     }
 
     private (double Loss, long Correct) TrainStep(BatchBuffers buffers, int[] order, int start, int count)

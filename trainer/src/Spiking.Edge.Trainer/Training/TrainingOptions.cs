@@ -27,6 +27,12 @@ public sealed record TrainingOptions
     /// <summary>How images became events in this run (so that evaluation and export encode them the same way).</summary>
     public Pipeline.InputEncoding Encoding { get; init; } = new();
 
+    /// <summary>How the learning rate changes over the run (default constant).</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>Adam's L2 weight decay (finite, ≥ 0; default 0).</summary>
+    public double WeightDecay { get; init; }
+
     /// <summary>Largest L2 norm of all gradients together before each Adam step; 0 = no clipping (default).</summary>
     public double GradientClipNorm { get; init; }
 
@@ -51,6 +57,16 @@ public sealed record TrainingOptions
         if (!double.IsFinite(GradientClipNorm) || GradientClipNorm < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), GradientClipNorm, "GradientClipNorm must be a finite number ≥ 0 (0 = no clipping).");
+        }
+
+        if (!double.IsFinite(WeightDecay) || WeightDecay < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must be a finite number ≥ 0.");
+        }
+
+        if (!Enum.IsDefined(Schedule))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "Schedule must be Constant, Cosine or InverseSqrtEpoch.");
         }
 
         ArgumentNullException.ThrowIfNull(Encoding, nameof(Encoding));
