@@ -64,6 +64,8 @@ public class EveryCellCliTests
     [InlineData("--cell", "hopfield", "valid choices: lif, lee-lif")]
     [InlineData("--recurrent", "sideways", "valid choices: none, dense, reservoir")]
     [InlineData("--encoding", "morse", "valid choices: saccade, rate")]
+    [InlineData("--algo", "hebb", "--algo: unknown training algorithm 'hebb'; valid: bptt, lee2016, st-rsbp")]
+    [InlineData("--algo", "st-rsbp", "--algo: st-rsbp cannot train a network with lif layers; valid pairings: bptt with every cell")]
     [InlineData("--schedule", "step", "--schedule: unknown learning-rate schedule 'step'; valid: constant, cosine, inverse-sqrt")]
     [InlineData("--weight-decay", "-1", "--weight-decay: WeightDecay must be a finite number ≥ 0.")]
     public void A_bad_model_or_encoding_choice_is_refused_in_one_line_listing_the_valid_ones(string flag, string value, string expected)

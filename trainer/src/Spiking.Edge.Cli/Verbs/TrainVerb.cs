@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spiking.Edge.Trainer.Algorithms;
 using Spiking.Edge.Trainer.Models;
 using Spiking.Edge.Trainer.Pipeline;
 using Spiking.Edge.Trainer.Training;
@@ -26,6 +27,7 @@ internal static class TrainVerb
         var recurrent = new Option<string>("--recurrent") { Description = $"Recurrent weights of the hidden layers: {ModelFactory.RecurrenceNames}.", DefaultValueFactory = _ => "none" };
         var config = new Option<string>("--config") { Description = "Network configuration file (JSON, see trainer/configs/); replaces --cell, --hidden and --recurrent." };
         var clip = new Option<double>("--clip") { Description = "Clip the gradients' total L2 norm to this before each step (0 = off)." };
+        var algo = new Option<string>("--algo") { Description = $"Training algorithm: {TrainingAlgorithms.Names} (lee2016 trains lee-lif networks, st-rsbp cuba-lif networks; both need a spike-count readout, e.g. trainer/configs).", DefaultValueFactory = _ => "bptt" };
         var schedule = new Option<string>("--schedule") { Description = $"Learning-rate schedule: {LearningRates.Names}.", DefaultValueFactory = _ => "constant" };
         var weightDecay = new Option<double>("--weight-decay") { Description = "Adam's L2 weight decay (0 = off)." };
         var ticks = new Option<int>("--ticks") { Description = "Ticks per sample (T).", DefaultValueFactory = _ => InputTiming.Default.TicksPerSample };
@@ -37,7 +39,7 @@ internal static class TrainVerb
         var metrics = new Option<string>("--metrics") { Description = "Metrics file (.csv or .json); default <out>/metrics.csv." };
         var command = new Command("train", "Train a spiking network (any cell of the four papers) or an LSTM/GRU baseline on N-MNIST or IDX data.")
         {
-            output, epochs, batch, lr, cell, hidden, recurrent, config, clip, schedule, weightDecay, ticks, tickUs, seed, threads, validation, resume, metrics,
+            output, epochs, batch, lr, cell, hidden, recurrent, config, algo, clip, schedule, weightDecay, ticks, tickUs, seed, threads, validation, resume, metrics,
         };
         data.AddTo(command);
         command.SetAction(parse =>
@@ -76,11 +78,13 @@ internal static class TrainVerb
                     Encoding = data.EncodingOf(parse),
                     GradientClipNorm = parse.GetValue(clip),
                     Schedule = ParseSchedule(parse.GetValue(schedule)!),
+                    Algorithm = ParseAlgorithm(parse.GetValue(algo)!),
                     WeightDecay = parse.GetValue(weightDecay),
                 };
                 CheckOptions(options);
                 all = data.Open(parse, "Train", runSeed, options.Encoding, timing);
                 var model = CreateModel(parse.GetValue(config), parse.GetValue(cell)!, CliChecks.Sizes(parse.GetValue(hidden)!, "--hidden"), parse.GetValue(recurrent)!, all, runSeed);
+                CheckPairing(options.Algorithm, model);
                 trainer = new TrainingLoop(model, options);
             }
 
@@ -149,6 +153,31 @@ internal static class TrainVerb
         null => "option",
         _ => $"--{field.ToLowerInvariant()}",
     };
+
+    private static TrainingAlgorithm ParseAlgorithm(string name)
+    {
+        try
+        {
+            return TrainingAlgorithms.Parse(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--algo: {e.Message}");
+        }
+    }
+
+    private static void CheckPairing(TrainingAlgorithm algorithm, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model)
+    {
+        try
+        {
+            GradientMethods.Check(algorithm, model);
+        }
+        catch (ArgumentException e)
+        {
+            model.Dispose();
+            throw new CliException($"--algo: {e.Message}");
+        }
+    }
 
     private static LearningRateSchedule ParseSchedule(string name)
     {

@@ -6,13 +6,15 @@ namespace Spiking.Edge.Trainer.Training;
 
 /// <summary>
 /// Trains a classifier (a <see cref="Models.SpikingNetwork"/> of any cell, or an LSTM/GRU baseline: any module that
-/// is an <see cref="IClassifier"/>) with Adam on cross-entropy of its logits: epochs over a seeded shuffle, one
+/// is an <see cref="IClassifier"/>) with Adam on the gradients of its <see cref="TrainingOptions.Algorithm"/> (BPTT on
+/// cross-entropy of the logits by default): epochs over a seeded shuffle, one
 /// dispose scope per training step and per evaluation batch, progress reports, per-epoch metrics and optional
 /// checkpoints after every epoch (see <see cref="Checkpoint"/>; a resumed trainer continues with the next epoch).
 /// </summary>
 public sealed class TrainingLoop : IDisposable
 {
     private readonly optim.Optimizer optimizer;
+    private readonly Algorithms.IGradientMethod method;
     private readonly List<EpochMetrics> history = [];
 
     /// <summary>Creates a trainer; applies <see cref="TrainingOptions.Threads"/> to TorchSharp once, here.</summary>
@@ -31,6 +33,7 @@ public sealed class TrainingLoop : IDisposable
 
         Model = model;
         Options = options;
+        method = Algorithms.GradientMethods.Create(model, options);
         optimizer = optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
     }
 
@@ -119,6 +122,7 @@ public sealed class TrainingLoop : IDisposable
             }
         }
 
+        method.EndEpoch(epoch);
         EvaluationResult? validationResult = validation is null ? null : Evaluate(validation, cancellationToken);
         var metrics = new EpochMetrics(epoch, lossSum / seen, (double)correct / seen, validationResult?.Loss, validationResult?.Accuracy, clock.Elapsed.TotalSeconds);
         history.Add(metrics);
@@ -132,8 +136,12 @@ public sealed class TrainingLoop : IDisposable
     public EvaluationResult Evaluate(IBatchSource source, CancellationToken cancellationToken = default) =>
         Evaluator.Evaluate(Model, source, Options.BatchSize, Options.TicksPerSample, cancellationToken);
 
-    /// <summary>Frees the optimizer state.</summary>
-    public void Dispose() => optimizer.Dispose();
+    /// <summary>Frees the optimizer state and the gradient method.</summary>
+    public void Dispose()
+    {
+        optimizer.Dispose();
+        method.Dispose();
+    }
 
     internal void Restore(int completedEpochs, IEnumerable<EpochMetrics> finished)
     {
@@ -167,17 +175,14 @@ public sealed class TrainingLoop : IDisposable
         Evaluator.CheckLabels(buffers.LastLabels, Classifier.OutputSize, start);
         using var guard = NativeCallGuard.Enter();
         optimizer.zero_grad();
-        var logits = Model.forward(frames);
-        var loss = nn.functional.cross_entropy(logits, labels);
-        loss.backward();
+        var step = method.ComputeGradients(frames, labels, order.AsSpan(start, count));
         if (Options.GradientClipNorm > 0)
         {
             nn.utils.clip_grad_norm_(Model.parameters(), Options.GradientClipNorm);
         }
 
         optimizer.step();
-        using var noGrad = no_grad();
-        var correct = logits.argmax(1).eq(labels).sum().item<long>();
-        return (loss.item<float>(), correct);
+        method.AfterStep();
+        return (step.Loss, step.Correct);
     }
 }

@@ -27,6 +27,15 @@ public sealed record TrainingOptions
     /// <summary>How images became events in this run (so that evaluation and export encode them the same way).</summary>
     public Pipeline.InputEncoding Encoding { get; init; } = new();
 
+    /// <summary>How gradients are computed (default BPTT); lee2016 and st-rsbp train only the networks their papers define.</summary>
+    public Algorithms.TrainingAlgorithm Algorithm { get; init; } = Algorithms.TrainingAlgorithm.Bptt;
+
+    /// <summary>Settings of <see cref="Algorithms.TrainingAlgorithm.Lee2016"/> (ignored by the others).</summary>
+    public Algorithms.Lee2016.Lee2016Options Lee2016 { get; init; } = new();
+
+    /// <summary>Settings of <see cref="Algorithms.TrainingAlgorithm.StRsbp"/> (ignored by the others).</summary>
+    public Algorithms.StRsbp.StRsbpOptions StRsbp { get; init; } = new();
+
     /// <summary>How the learning rate changes over the run (default constant).</summary>
     public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
 
@@ -64,6 +73,15 @@ public sealed record TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must be a finite number ≥ 0.");
         }
 
+        if (!Enum.IsDefined(Algorithm))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Algorithm), Algorithm, "Algorithm must be Bptt, Lee2016 or StRsbp.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Lee2016, nameof(Lee2016));
+        ArgumentNullException.ThrowIfNull(StRsbp, nameof(StRsbp));
+        Lee2016.Validate();
+        StRsbp.Validate();
         if (!Enum.IsDefined(Schedule))
         {
             throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "Schedule must be Constant, Cosine or InverseSqrtEpoch.");
