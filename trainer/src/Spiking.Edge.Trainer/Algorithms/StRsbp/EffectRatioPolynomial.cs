@@ -5,10 +5,11 @@ namespace Spiking.Edge.Trainer.Algorithms.StRsbp;
 
 /// <summary>
 /// ∂e_{i|j}/∂o_i of ST-RSBP (seed-methods §2.4(c)): for every presynaptic count n_j = 1 … rows, a least-squares
-/// quartic P_{n_j}(n_i) through the generator's mean S-PSP at n_i = 0 … max (<see cref="EffectRatioGenerator"/>), and
-/// its analytic derivative. The fit runs on x = n_i / max (conditioning); a presynaptic count outside 1 … rows uses the
-/// nearest row (the reference clips to [1, 100]); with fewer than five postsynaptic counts (very short T) the degree
-/// drops to max. Instances are immutable and shared (<see cref="EffectRatioCache"/>); the coefficient tensor is never disposed.
+/// quartic P_{n_j}(n_i) through the generator's mean S-PSP at n_i = 1 … max (<see cref="EffectRatioGenerator"/>), and
+/// its analytic derivative. n_i = 0 is left out of the fit: e jumps from 0 to its single-spike value there, a step no
+/// quartic follows (the mean rises steeply to a maximum, then falls as refractory periods cut more of the potential).
+/// The fit runs on x = n_i / max (conditioning); a presynaptic count outside 1 … rows uses the nearest row (the
+/// reference clips to [1, 100]); with fewer than five postsynaptic counts (very short T) the degree drops to max − 1. Instances are immutable and shared (<see cref="EffectRatioCache"/>); the coefficient tensor is never disposed.
 /// </summary>
 public sealed class EffectRatioPolynomial
 {
@@ -30,7 +31,7 @@ public sealed class EffectRatioPolynomial
     /// <summary>What the polynomials were generated for.</summary>
     public EffectRatioKey Key { get; }
 
-    /// <summary>The largest postsynaptic count (the fit's range is 0 … this).</summary>
+    /// <summary>The largest postsynaptic count (the fit's range is 1 … this).</summary>
     public int MaxPostsynapticCount => Key.MaxCount;
 
     /// <summary>The largest presynaptic count with its own polynomial.</summary>
@@ -43,11 +44,11 @@ public sealed class EffectRatioPolynomial
         var means = EffectRatioGenerator.MeanPsp(key);
         var maxPost = key.MaxCount;
         var rows = key.PresynapticRows;
-        var degree = Math.Min(Degree, maxPost);
+        var degree = Math.Min(Degree, maxPost - 1);
         var coefficients = new double[rows + 1, Degree + 1];
         var gram = new double[degree + 1, degree + 1];
         var powers = new double[degree + 1];
-        for (var n = 0; n <= maxPost; n++)
+        for (var n = 1; n <= maxPost; n++)
         {
             Powers((double)n / maxPost, powers);
             for (var a = 0; a <= degree; a++)
@@ -63,7 +64,7 @@ public sealed class EffectRatioPolynomial
         for (var j = 1; j <= rows; j++)
         {
             Array.Clear(rhs);
-            for (var n = 0; n <= maxPost; n++)
+            for (var n = 1; n <= maxPost; n++)
             {
                 Powers((double)n / maxPost, powers);
                 for (var a = 0; a <= degree; a++)

@@ -36,7 +36,7 @@ public static class SilentTargetSpikes
 
         using var scope = NewDisposeScope();
         var target = nn.functional.one_hot(labels, train.shape[2]).to_type(train.dtype);
-        var silent = train.sum(0).mul(target).sum(1, keepdim: true).eq(S(0)).to_type(train.dtype);
+        var silent = train.sum([0]).mul(target).sum(1, keepdim: true).eq(S(0)).to_type(train.dtype);
         var insert = tensor(pattern, dtype: train.dtype, device: train.device).reshape(steps, 1, 1).mul(target.mul(silent).unsqueeze(0));
         return train.add(insert).MoveToOuterDisposeScope();
     }

@@ -120,8 +120,8 @@ public sealed class StRsbpGradients : IGradientMethod
         double threshold = cuba.Threshold;
         var silentRatio = _options.SilentEffectRatio * Math.Pow(2, cuba.CurrentShift);
         var polynomial = EffectRatioCache.Get(new EffectRatioKey(alpha, beta, refractory, steps, _options.PolynomialSamples, _options.PolynomialSeed, _options.MaxPresynapticCount));
-        var postCounts = post.sum(0);
-        var preCounts = pre.sum(0);
+        var postCounts = post.sum([0]);
+        var preCounts = pre.sum([0]);
         var deltaHat = delta.div(S(threshold));
         var passDown = index > 0;
         var psp = SpikeTrainPsp.Compute(post, pre, alpha, beta, refractory);
