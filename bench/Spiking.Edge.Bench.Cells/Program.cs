@@ -56,11 +56,30 @@ foreach (var line in header)
 }
 
 int[][] shapes = settings.Depths.Length == 0 ? [settings.Hidden] : [.. settings.Depths.Select(d => Enumerable.Repeat(settings.Hidden[0], d).ToArray())];
-foreach (string cell in settings.Cells)
+var models = new List<(string Label, Func<TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>> Create)>();
+if (settings.Configs.Length > 0)
 {
-    foreach (int[] hidden in shapes)
+    foreach (string config in settings.Configs)
     {
-        string row = Study.Run(settings, cell, hidden, train, evaluation, evaluationEvents, timing);
+        models.Add((Path.GetFileNameWithoutExtension(config), () => ModelFactory.FromConfigFile(config, train.InputSize, train.ClassCount, settings.Seed)));
+    }
+}
+else
+{
+    foreach (string cell in settings.Cells)
+    {
+        foreach (int[] hidden in shapes)
+        {
+            models.Add(($"{cell} {string.Join('-', hidden)}", () => ModelFactory.Create(cell, hidden, settings.Recurrence, train.InputSize, train.ClassCount, settings.Seed)));
+        }
+    }
+}
+
+foreach (var (label, create) in models)
+{
+    foreach (var algorithm in settings.Algorithms)
+    {
+        string row = Study.Run(settings, label, create, algorithm, train, evaluation, evaluationEvents, timing);
         File.AppendAllLines(settings.Output, [row]);
         Console.WriteLine(row);
     }
@@ -74,9 +93,9 @@ namespace Spiking.Edge.Bench.Cells
     /// <summary>One model of the study: train, evaluate, export, check.</summary>
     internal static class Study
     {
-        public static string Run(StudySettings settings, string cell, int[] hidden, SampleSet train, SampleSet evaluation, Spiking.Edge.Trainer.Data.EventDataset evaluationEvents, InputTiming timing)
+        public static string Run(StudySettings settings, string label, Func<TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>> create, Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm algorithm, SampleSet train, SampleSet evaluation, Spiking.Edge.Trainer.Data.EventDataset evaluationEvents, InputTiming timing)
         {
-            using var model = ModelFactory.Create(cell, hidden, settings.Recurrence, train.InputSize, train.ClassCount, settings.Seed);
+            using var model = create();
             long parameters = model.parameters().Sum(p => p.numel());
             var options = new TrainingOptions
             {
@@ -91,6 +110,7 @@ namespace Spiking.Edge.Bench.Cells
                 GradientClipNorm = settings.Clip,
                 Schedule = settings.Schedule,
                 WeightDecay = settings.WeightDecay,
+                Algorithm = algorithm,
                 LogInterval = 100,
             };
             using var loop = new TrainingLoop(model, options);
@@ -101,12 +121,14 @@ namespace Spiking.Edge.Bench.Cells
             {
                 var m = loop.RunEpoch(train.Batches(timing, redraw: true), validation);
                 history.Add(m);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cell} {string.Join('-', hidden)} epoch {m.Epoch}: loss {m.TrainLoss:F4}, train {m.TrainAccuracy:P2}, validation {m.ValidationAccuracy:P2}, {m.Seconds:F0} s"));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label} ({Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.NameOf(algorithm)}) epoch {m.Epoch}: loss {m.TrainLoss:F4}, train {m.TrainAccuracy:P2}, validation {m.ValidationAccuracy:P2}, {m.Seconds:F0} s"));
             }
 
             double floatAcc = settings.EvaluateOnTest ? loop.Evaluate(evaluation.Batches(timing, redraw: false)).Accuracy : history[^1].ValidationAccuracy ?? 0;
             string bestColumn = settings.EvaluateOnTest ? "– (Test: once)" : string.Create(CultureInfo.InvariantCulture, $"{history.Max(m => m.ValidationAccuracy ?? 0):P2} ({history.MaxBy(m => m.ValidationAccuracy ?? 0)!.Epoch})");
-            string name = ModelFactory.Describe(model);
+            string name = settings.Algorithms.Length > 1 || algorithm != Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm.Bptt
+                ? $"{ModelFactory.Describe(model)} ({Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.NameOf(algorithm)})"
+                : ModelFactory.Describe(model);
             double secondsPerEpoch = history.Average(m => m.Seconds);
             if (model is not SpikingNetwork network)
             {

@@ -16,6 +16,10 @@ internal sealed record StudySettings
 
     public int[] Depths { get; init; } = [];
 
+    public string[] Configs { get; init; } = [];
+
+    public Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm[] Algorithms { get; init; } = [Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm.Bptt];
+
     public string Recurrence { get; init; } = "none";
 
     public int Epochs { get; init; } = 10;
@@ -69,6 +73,8 @@ internal sealed record StudySettings
                 "--cells" => s with { Cells = Next().Split(',') },
                 "--hidden" => s with { Hidden = Ints() },
                 "--depths" => s with { Depths = Ints() },
+                "--configs" => s with { Configs = Next().Split(',') },
+                "--algos" => s with { Algorithms = [.. Next().Split(',').Select(Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.Parse)] },
                 "--recurrent" => s with { Recurrence = Next() },
                 "--epochs" => s with { Epochs = Int() },
                 "--batch" => s with { Batch = Int() },
@@ -96,6 +102,14 @@ internal sealed record StudySettings
         }
 
         s.Encoding.Validate();
+        foreach (var config in s.Configs)
+        {
+            if (!File.Exists(config))
+            {
+                throw new ArgumentException($"--configs: file not found: {config}");
+            }
+        }
+
         return s;
     }
 }
