@@ -164,8 +164,10 @@ public class Lee2016GradientsTests
         Assert.Equal(others, after[1..]);
     }
 
-    [Fact]
-    public void A_small_lee_network_trained_with_lee2016_learns_far_above_chance()
+    [Theory]
+    [InlineData(CountLoss.CrossEntropy)]
+    [InlineData(CountLoss.NormalisedMse)]
+    public void A_small_lee_network_trained_with_lee2016_learns_far_above_chance(CountLoss loss)
     {
         var train = SyntheticSpikes.Create(480, Ticks, seed: 1);
         var test = SyntheticSpikes.Create(200, Ticks, seed: 2);
@@ -181,7 +183,7 @@ public class Lee2016GradientsTests
                 new LayerConfig { Cell = CellKind.LeeLif, Size = SyntheticSpikes.Classes, LeeLif = new LeeLifOptions() },
             ],
         });
-        var options = new TrainingOptions { Epochs = 4, BatchSize = 16, LearningRate = 1e-2, Seed = 5, TicksPerSample = Ticks, Algorithm = TrainingAlgorithm.Lee2016 };
+        var options = new TrainingOptions { Epochs = 4, BatchSize = 16, LearningRate = 1e-2, Seed = 5, TicksPerSample = Ticks, Algorithm = TrainingAlgorithm.Lee2016, Lee2016 = new Lee2016Options { Loss = loss } };
         using var trainer = new TrainingLoop(model, options);
         var history = trainer.Fit(train, test);
 

@@ -34,6 +34,6 @@ public class Lee2016OptionsTests
     public void The_defaults_are_valid()
     {
         new Lee2016Options().Validate();
-        Assert.Equal(CountLoss.NormalisedMse, new Lee2016Options().Loss);
+        Assert.Equal(CountLoss.CrossEntropy, new Lee2016Options().Loss);
     }
 }
