@@ -48,8 +48,7 @@ public static class FeedForwardBackward
         Tensor? below = null;
         if (passDown)
         {
-            var ratios = EffectRatios.Compute(psp, postCounts, preCounts, silentRatio);
-            below = g.unsqueeze(1).bmm(ratios.mul_(weight)).squeeze(1);
+            below = EffectRatios.WeightedSum(g, weight, psp, postCounts, preCounts, silentRatio);
         }
 
         return new LayerGradient(weightGradient.MoveToOuterDisposeScope(), null, below?.MoveToOuterDisposeScope());

@@ -62,9 +62,10 @@ public static class ReservoirBackward
         var diagonal = Denominators.Guard(selfTerm.neg().add_(S(1)), options.MinimumDenominator);
         using var identity = eye(size, dtype: weight.dtype, device: weight.device);
         var offDiagonal = identity.neg().add_(S(1));
-        var lateral = EffectRatios.Compute(recurrentPsp, postCounts, postCounts, silentRatio).mul_(recurrent.mul(mask).mul_(offDiagonal)).mul_(S(-1 / threshold));
-        var system = lateral.add_(diag_embed(diagonal));
-        var transposed = system.transpose(1, 2);
+        var lateral = EffectRatios.Weighted(recurrentPsp, postCounts, postCounts, recurrent.mul(mask).mul_(offDiagonal), silentRatio).mul_(S(-1 / threshold));
+
+        // The system is used transposed only (z = L⁻ᵀ δ̂), so it is built as Lᵀ, contiguous.
+        var transposed = lateral.transpose(1, 2).add(diag_embed(diagonal));
         Tensor? z = null;
         Tensor SolveZ() => z ??= linalg.solve(transposed, deltaHat.unsqueeze(2)).squeeze(2);
 
@@ -74,10 +75,9 @@ public static class ReservoirBackward
         Tensor? below = null;
         if (passDown)
         {
-            var ratios = EffectRatios.Compute(inputPsp, postCounts, preCounts, silentRatio).mul_(weight);
             below = options.RecurrentSolve == RecurrentSolve.ChainRule
-                ? SolveZ().unsqueeze(1).bmm(ratios).squeeze(1)
-                : linalg.solve(transposed, deltaHat.unsqueeze(1).bmm(ratios).transpose(1, 2)).squeeze(2);
+                ? EffectRatios.WeightedSum(SolveZ(), weight, inputPsp, postCounts, preCounts, silentRatio)
+                : linalg.solve(transposed, EffectRatios.WeightedSum(deltaHat, weight, inputPsp, postCounts, preCounts, silentRatio).unsqueeze(2)).squeeze(2);
         }
 
         return new LayerGradient(weightGradient.MoveToOuterDisposeScope(), recurrentGradient.MoveToOuterDisposeScope(), below?.MoveToOuterDisposeScope());

@@ -54,27 +54,36 @@ public static class SpikeTrainPsp
         }
 
         using var scope = NewDisposeScope();
-        var steps = post.shape[0];
-        var spikes = post.permute(1, 2, 0).gt(S(0)).to_type(ScalarType.Float32);
-        var time = arange(steps, dtype: ScalarType.Float32, device: post.device);
+        var steps = (int)post.shape[0];
+        var spikes = post.gt(S(0)).to_type(ScalarType.Float32);
+        var ticks = spikes.unbind(0);
+        var silentTicks = spikes.neg().add_(S(1)).mul_(S(beta)).unbind(0);
 
-        // Next spike at or after s: a reverse running minimum of (s where spiking, else T).
-        var spikeTimes = spikes.mul(time.sub(S(steps))).add_(S(steps));
-        var next = spikeTimes.flip(2).cummin(2).values.flip(2);
-        var distance = next.sub(time);
-        var kernel = distance.mul(S(Math.Log(beta))).exp_().mul_(next.lt(S(steps)));
-
-        if (refractoryTicks > 0)
+        // Backwards over the ticks: G(s) = 1 at a spike, else β·G(s + 1); 0 after the last spike. So G(s) = β^{t_f − s}
+        // with t_f the first spike at or after s.
+        var kernel = new Tensor[steps];
+        kernel[steps - 1] = ticks[steps - 1].alias();
+        for (var s = steps - 2; s >= 0; s--)
         {
-            // Last spike strictly before s: a running maximum of (s where spiking, else −T − R − 1), shifted by one tick.
-            var far = (double)(-steps - refractoryTicks - 1);
-            var lastTimes = spikes.mul(time.sub(S(far))).add_(S(far)).cummax(2).values;
-            var previous = nn.functional.pad(lastTimes.narrow(2, 0, steps - 1), [1, 0], value: far);
-            var free = time.sub(previous).gt(S(refractoryTicks));
-            kernel = kernel.mul_(free);
+            kernel[s] = kernel[s + 1].mul(silentTicks[s]).add_(ticks[s]);
         }
 
-        return kernel.MoveToOuterDisposeScope();
+        var stacked = stack(kernel, 0);
+        if (refractoryTicks > 0 && steps > 1)
+        {
+            // Refractory ticks: a spike at one of s − R … s − 1 (the window of the next spike starts R + 1 after the last).
+            var padded = nn.functional.pad(spikes, [0, 0, 0, 0, refractoryTicks, 0]);
+            var recent = padded.narrow(0, refractoryTicks - 1, steps);
+            for (var d = 2; d <= refractoryTicks; d++)
+            {
+                recent = recent.add(padded.narrow(0, refractoryTicks - d, steps));
+            }
+
+            stacked = stacked.mul_(recent.eq(S(0)));
+        }
+
+        var result = stacked.permute(1, 2, 0).contiguous();
+        return result.MoveToOuterDisposeScope();
     }
 
     /// <summary>A train delayed by one tick (x'(k) = x(k − 1), x'(0) = 0): the layer's own outputs as its recurrent input.</summary>
