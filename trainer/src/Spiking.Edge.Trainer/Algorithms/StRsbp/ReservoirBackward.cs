@@ -67,7 +67,7 @@ public static class ReservoirBackward
         // The system is used transposed only (z = L⁻ᵀ δ̂), so it is built as Lᵀ, contiguous.
         var transposed = lateral.transpose(1, 2).add(diag_embed(diagonal));
         Tensor? z = null;
-        Tensor SolveZ() => z ??= linalg.solve(transposed, deltaHat.unsqueeze(2)).squeeze(2);
+        Tensor SolveZ() => z ??= Solve(transposed, deltaHat);
 
         var weighting = options.RecurrentWeightGradient == RecurrentWeightGradient.Full ? SolveZ() : deltaHat.div(diagonal);
         var weightGradient = einsum("bi,bij->ij", weighting, inputPsp).div_(S(batch));
@@ -77,9 +77,29 @@ public static class ReservoirBackward
         {
             below = options.RecurrentSolve == RecurrentSolve.ChainRule
                 ? EffectRatios.WeightedSum(SolveZ(), weight, inputPsp, postCounts, preCounts, silentRatio)
-                : linalg.solve(transposed, EffectRatios.WeightedSum(deltaHat, weight, inputPsp, postCounts, preCounts, silentRatio).unsqueeze(2)).squeeze(2);
+                : Solve(transposed, EffectRatios.WeightedSum(deltaHat, weight, inputPsp, postCounts, preCounts, silentRatio));
         }
 
         return new LayerGradient(weightGradient.MoveToOuterDisposeScope(), recurrentGradient.MoveToOuterDisposeScope(), below?.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// x with A x = b for each sample, one <c>linalg.solve</c> per sample: the batched call on [B, N, N] failed inside the
+    /// training loop with two threads ("Intel oneMKL ERROR: Parameter 6 was incorrect on entry to SLASWP", then "Pivots
+    /// given to lu_solve must all be greater or equal to 1", even for identity matrices) while per-sample solves succeed.
+    /// </summary>
+    /// <param name="matrices">A [B, N, N].</param>
+    /// <param name="rhs">b [B, N].</param>
+    /// <returns>x [B, N].</returns>
+    private static Tensor Solve(Tensor matrices, Tensor rhs)
+    {
+        var count = matrices.shape[0];
+        var solutions = new Tensor[count];
+        for (var b = 0; b < count; b++)
+        {
+            solutions[b] = linalg.solve(matrices[b], rhs[b]);
+        }
+
+        return stack(solutions, 0);
     }
 }
