@@ -120,6 +120,19 @@ public class StRsbpGradientsTests
     }
 
     [Fact]
+    public void Live_tensor_count_does_not_grow_from_one_epoch_to_the_next()
+    {
+        var train = SyntheticSpikes.Create(48, Ticks, seed: 8);
+        using var model = Network(seed: 4);
+        var options = new TrainingOptions { Epochs = 3, BatchSize = 8, LearningRate = 1e-2, TicksPerSample = Ticks, Algorithm = TrainingAlgorithm.StRsbp, StRsbp = Options };
+        using var trainer = new TrainingLoop(model, options);
+        trainer.RunEpoch(train);
+        var afterFirstEpoch = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        trainer.RunEpoch(train);
+        Assert.Equal(afterFirstEpoch, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
     public void Boosting_weights_grow_for_misclassified_samples_after_an_epoch()
     {
         var train = SyntheticSpikes.Create(64, Ticks, seed: 6);
