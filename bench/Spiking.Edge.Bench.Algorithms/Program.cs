@@ -11,6 +11,13 @@ using TorchSharp;
 // and of BPTT on the same CUBA-LIF network (the ST-RSBP Fashion-MNIST configuration 784-400-R400-10), Fashion-MNIST
 // images rate-coded as in the reference code (p = pixel / (5.5·255) per tick), warm-up batches then timed batches.
 // `--fit` prints instead how well the effect-ratio quartic follows its Monte-Carlo means for several T.
+// `lee2016-timing …` times Lee 2016 against BPTT on the Lee N-MNIST network instead (Lee2016Timing.md).
+if (args.Length > 0 && args[0] == "lee2016-timing")
+{
+    Lee2016Timing.Run(args[1..]);
+    return;
+}
+
 var settings = BenchSettings.Parse(args);
 if (settings.Threads > 0)
 {

@@ -28,6 +28,7 @@ internal static class TrainVerb
         var config = new Option<string>("--config") { Description = "Network configuration file (JSON, see trainer/configs/); replaces --cell, --hidden and --recurrent." };
         var clip = new Option<double>("--clip") { Description = "Clip the gradients' total L2 norm to this before each step (0 = off)." };
         var algo = new Option<string>("--algo") { Description = $"Training algorithm: {TrainingAlgorithms.Names} (lee2016 trains lee-lif networks, st-rsbp cuba-lif networks; both need a spike-count readout, e.g. trainer/configs).", DefaultValueFactory = _ => "bptt" };
+        var algoOptions = new Option<string>("--algo-options") { Description = "JSON file with the algorithm's settings (camelCase fields of Lee2016Options / StRsbpOptions; see the README in trainer/src/Spiking.Edge.Trainer/Algorithms/<algorithm>/)." };
         var schedule = new Option<string>("--schedule") { Description = $"Learning-rate schedule: {LearningRates.Names}.", DefaultValueFactory = _ => "constant" };
         var weightDecay = new Option<double>("--weight-decay") { Description = "Adam's L2 weight decay (0 = off)." };
         var ticks = new Option<int>("--ticks") { Description = "Ticks per sample (T).", DefaultValueFactory = _ => InputTiming.Default.TicksPerSample };
@@ -39,7 +40,7 @@ internal static class TrainVerb
         var metrics = new Option<string>("--metrics") { Description = "Metrics file (.csv or .json); default <out>/metrics.csv." };
         var command = new Command("train", "Train a spiking network (any cell of the four papers) or an LSTM/GRU baseline on N-MNIST or IDX data.")
         {
-            output, epochs, batch, lr, cell, hidden, recurrent, config, algo, clip, schedule, weightDecay, ticks, tickUs, seed, threads, validation, resume, metrics,
+            output, epochs, batch, lr, cell, hidden, recurrent, config, algo, algoOptions, clip, schedule, weightDecay, ticks, tickUs, seed, threads, validation, resume, metrics,
         };
         data.AddTo(command);
         command.SetAction(parse =>
@@ -66,7 +67,7 @@ internal static class TrainVerb
             }
             else
             {
-                var options = new TrainingOptions
+                TrainingOptions options = new()
                 {
                     Epochs = CliChecks.Positive(parse.GetValue(epochs), "--epochs"),
                     BatchSize = CliChecks.Positive(parse.GetValue(batch), "--batch"),
@@ -81,6 +82,7 @@ internal static class TrainVerb
                     Algorithm = ParseAlgorithm(parse.GetValue(algo)!),
                     WeightDecay = parse.GetValue(weightDecay),
                 };
+                options = WithAlgorithmOptions(options, parse.GetValue(algoOptions));
                 CheckOptions(options);
                 all = data.Open(parse, "Train", runSeed, options.Encoding, timing);
                 var model = CreateModel(parse.GetValue(config), parse.GetValue(cell)!, CliChecks.Sizes(parse.GetValue(hidden)!, "--hidden"), parse.GetValue(recurrent)!, all, runSeed);
@@ -153,6 +155,24 @@ internal static class TrainVerb
         null => "option",
         _ => $"--{field.ToLowerInvariant()}",
     };
+
+    private static TrainingOptions WithAlgorithmOptions(TrainingOptions options, string? path)
+    {
+        if (path is null)
+        {
+            return options;
+        }
+
+        CliFiles.RequireFile(path, "--algo-options");
+        try
+        {
+            return AlgorithmOptionsJson.Apply(options, File.ReadAllText(path));
+        }
+        catch (ConfigException e)
+        {
+            throw new CliException($"--algo-options {Path.GetFileName(path)}: {e.Message}");
+        }
+    }
 
     private static TrainingAlgorithm ParseAlgorithm(string name)
     {

@@ -58,6 +58,25 @@ public static partial class NetworkConfigJson
         return config;
     }
 
+    /// <summary>Parses any settings record with the same rules as a network configuration (camelCase, enums as strings,
+    /// unknown properties refused with their JSON path).</summary>
+    /// <typeparam name="T">Record type.</typeparam>
+    /// <param name="json">JSON text.</param>
+    /// <exception cref="ConfigException">A bad value or a null document.</exception>
+    public static T ParseObject<T>(string json)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw new ConfigException("$", $"the document is null; expected an object of {typeof(T).Name} properties");
+        }
+        catch (JsonException e)
+        {
+            throw Translate(e);
+        }
+    }
+
     /// <summary>The configuration as indented JSON (null options objects are left out).</summary>
     /// <param name="config">Configuration.</param>
     public static string Serialize(NetworkConfig config)
