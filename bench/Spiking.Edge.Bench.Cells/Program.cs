@@ -113,6 +113,11 @@ namespace Spiking.Edge.Bench.Cells
                 Algorithm = algorithm,
                 LogInterval = 100,
             };
+            if (settings.AlgorithmOptions is not null && algorithm != Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm.Bptt)
+            {
+                options = Spiking.Edge.Trainer.Algorithms.AlgorithmOptionsJson.Apply(options, File.ReadAllText(settings.AlgorithmOptions));
+            }
+
             using var loop = new TrainingLoop(model, options);
             var history = new List<EpochMetrics>();
             // Held-out Test data is evaluated once, after the last epoch; a validation split is evaluated every epoch.

@@ -18,6 +18,8 @@ internal sealed record StudySettings
 
     public string[] Configs { get; init; } = [];
 
+    public string? AlgorithmOptions { get; init; }
+
     public Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm[] Algorithms { get; init; } = [Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm.Bptt];
 
     public string Recurrence { get; init; } = "none";
@@ -73,6 +75,7 @@ internal sealed record StudySettings
                 "--cells" => s with { Cells = Next().Split(',') },
                 "--hidden" => s with { Hidden = Ints() },
                 "--depths" => s with { Depths = Ints() },
+                "--algo-options" => s with { AlgorithmOptions = Next() },
                 "--configs" => s with { Configs = Next().Split(',') },
                 "--algos" => s with { Algorithms = [.. Next().Split(',').Select(Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.Parse)] },
                 "--recurrent" => s with { Recurrence = Next() },
