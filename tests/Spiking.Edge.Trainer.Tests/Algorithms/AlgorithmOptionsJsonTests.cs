@@ -15,7 +15,7 @@ public class AlgorithmOptionsJsonTests
             // comments are allowed
             { "loss": "normalisedMse", "weightRegularisation": 0.5 }
             """);
-        Assert.Equal(Spiking.Edge.Trainer.Algorithms.Lee2016.CountLoss.NormalisedMse, options.Lee2016.Loss);
+        Assert.Equal(CountLoss.NormalisedMse, options.Lee2016.Loss);
         Assert.Equal(0.5, options.Lee2016.WeightRegularisation);
         Assert.Equal(new Lee2016Options().ThresholdRegularisation, options.Lee2016.ThresholdRegularisation);
         Assert.Equal(new StRsbpOptions(), options.StRsbp);

@@ -90,9 +90,9 @@ public class StRsbpGradientsTests
 
         // The loss is the batch mean of the count cost, the correct count that of the spike-count decision.
         var activity = network.ForwardWithActivity(frames);
-        var cost = CountLoss.Compute(activity.Logits, labels, Options).Cost.mean().item<float>();
+        var cost = SpikeCountCost.Compute(activity.Logits, labels, Options).Cost.mean().item<float>();
         Assert.Equal(cost, step.Loss, 4);
-        Assert.Equal(CountLoss.Predict(activity.Logits).eq(labels).sum().item<long>(), step.Correct);
+        Assert.Equal(SpikeCountCost.Predict(activity.Logits).eq(labels).sum().item<long>(), step.Correct);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Spiking.Edge.Trainer.Algorithms.StRsbp;
 /// <summary>
 /// ST-RSBP, spike-train-level recurrent backpropagation (Zhang and Li 2019; seed-methods §2; README beside this file):
 /// the network runs forward without an autograd graph, then one backward pass per batch over whole-train statistics —
-/// output counts against desired levels (<see cref="CountLoss"/>), boosting, the silent-target rescue, then layer by layer
+/// output counts against desired levels (<see cref="SpikeCountCost"/>), boosting, the silent-target rescue, then layer by layer
 /// from the output down the S-PSPs (<see cref="SpikeTrainPsp"/>), effect ratios, the polynomial ∂e/∂o
 /// (<see cref="EffectRatioPolynomial"/>), the feed-forward (<see cref="FeedForwardBackward"/>, with the output lateral
 /// factor <see cref="LateralFactor"/>) or reservoir (<see cref="ReservoirBackward"/>) step and the exponential weight
@@ -78,9 +78,9 @@ public sealed class StRsbpGradients : IGradientMethod
         var activity = _network.ForwardWithActivity(frames);
         var trains = activity.LayerOutputs;
         var counts = activity.Logits;
-        var hits = CountLoss.Predict(counts).eq(labels);
+        var hits = SpikeCountCost.Predict(counts).eq(labels);
         var correct = hits.sum().item<long>();
-        var error = CountLoss.Compute(counts, labels, _options);
+        var error = SpikeCountCost.Compute(counts, labels, _options);
         var delta = _boosting is null ? error.Delta : error.Delta.mul(BoostWeights(labels, hits, samples, frames.device));
 
         var last = _layers.Length - 1;

@@ -13,7 +13,7 @@ public sealed record CountError(Tensor Delta, Tensor Cost);
 /// for the others, cost E = Σ_k [|o_k − y_k| &gt; Margin]·(o_k − y_k)², output error δ_k = [|o_k − y_k| &gt; Margin]·(o_k − y_k)
 /// (the gradient of ½E); the prediction is the output neuron with the most spikes, ties to the lowest index.
 /// </summary>
-public static class CountLoss
+public static class SpikeCountCost
 {
     /// <summary>The error and cost of output counts against labels.</summary>
     /// <param name="counts">Output spike counts o [B, classes].</param>

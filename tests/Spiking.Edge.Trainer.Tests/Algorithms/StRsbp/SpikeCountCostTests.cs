@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Spiking.Edge.Trainer.Tests.Algorithms.StRsbp;
 
 [Collection("TorchSharp")]
-public class CountLossTests
+public class SpikeCountCostTests
 {
     [Fact]
     public void Errors_beyond_the_margin_count_and_errors_within_it_do_not()
@@ -16,10 +16,10 @@ public class CountLossTests
         using var scope = NewDisposeScope();
         var counts = tensor(new float[] { 36, 2, 12, 0, 0, 0 }).reshape(2, 3);
         var labels = tensor(new long[] { 0, 2 });
-        var error = CountLoss.Compute(counts, labels, new StRsbpOptions());
+        var error = SpikeCountCost.Compute(counts, labels, new StRsbpOptions());
         Assert.Equal([0f, 0f, 7f, 0f, 0f, -35f], TensorAssert.Values(error.Delta));
         Assert.Equal([49f, 1225f], TensorAssert.Values(error.Cost));
-        Assert.Equal([35f, 5f, 5f, 5f, 5f, 35f], TensorAssert.Values(CountLoss.Targets(counts, labels, new StRsbpOptions())));
+        Assert.Equal([35f, 5f, 5f, 5f, 5f, 35f], TensorAssert.Values(SpikeCountCost.Targets(counts, labels, new StRsbpOptions())));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class CountLossTests
     {
         using var scope = NewDisposeScope();
         var counts = tensor(new float[] { 0, 0, 0, 3, 7, 7, 2, 1, 9, 4, 4, 1 }).reshape(4, 3);
-        Assert.Equal([0L, 1L, 2L, 0L], CountLoss.Predict(counts).data<long>().ToArray());
+        Assert.Equal([0L, 1L, 2L, 0L], SpikeCountCost.Predict(counts).data<long>().ToArray());
     }
 
     [Fact]
