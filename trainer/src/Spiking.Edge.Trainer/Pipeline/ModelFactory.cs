@@ -87,10 +87,10 @@ public static class ModelFactory
         return FromConfig(config with { Seed = seed }, path);
     }
 
-    /// <summary>A short description: "784-400-10 src" or "784-GRU400×1-10".</summary>
+    /// <summary>A short description: "784-400-10 src" or "784-GRU400×1-10" (with a spike-count readout the last layer is the output: "2312-800-10 leeLif").</summary>
     public static string Describe(nn.Module<Tensor, Tensor> model) => model switch
     {
-        SpikingNetwork n => $"{string.Join('-', new[] { n.InputSize }.Concat(n.Config.Layers.Select(l => l.Size)).Append(n.OutputSize))} {ModelExport.CellName(n.Config)}",
+        SpikingNetwork n => $"{string.Join('-', new[] { n.InputSize }.Concat(n.Config.Layers.Select(l => l.Size)).Concat(n.Readout is null ? [] : [n.OutputSize]))} {ModelExport.CellName(n.Config)}",
         RecurrentBaseline b => $"{b.InputSize}-{b.Kind.ToString().ToUpperInvariant()}{b.HiddenSize}×{b.Layers}-{b.OutputSize}",
         null => throw new ArgumentNullException(nameof(model)),
         _ => model.GetType().Name,
