@@ -38,6 +38,19 @@ public sealed class BpttGradients : IGradientMethod
     }
 
     /// <inheritdoc/>
+    public float[] SaveState() => [];
+
+    /// <inheritdoc/>
+    public void RestoreState(float[] state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Length != 0)
+        {
+            throw new InvalidDataException($"bptt keeps no state between epochs, but the checkpoint holds {state.Length} values.");
+        }
+    }
+
+    /// <inheritdoc/>
     public void Dispose()
     {
     }

@@ -26,4 +26,12 @@ public interface IGradientMethod : IDisposable
     /// <summary>Ends an epoch (for per-epoch rules such as boosting).</summary>
     /// <param name="epoch">The epoch just finished, 1-based.</param>
     void EndEpoch(int epoch);
+
+    /// <summary>The state a resumed run needs (such as boosting weights), saved in checkpoints after an epoch; empty when none.</summary>
+    float[] SaveState();
+
+    /// <summary>Restores what <see cref="SaveState"/> returned.</summary>
+    /// <param name="state">A saved state (empty restores nothing).</param>
+    /// <exception cref="InvalidDataException">The state does not fit this method.</exception>
+    void RestoreState(float[] state);
 }

@@ -7,8 +7,8 @@ namespace Spiking.Edge.Trainer.Training;
 
 /// <summary>
 /// Resumable training checkpoints. One file: the 8-byte magic "SECKPT01", a length-prefixed UTF-8 JSON header
-/// (format version, finished epochs and their metrics, training options including the shuffle seed, and the
-/// <see cref="ModelRecipe"/>: model kind and configuration including the initialisation seed), the model parameters (TorchSharp state-dict format), the Adam state
+/// (format version, finished epochs and their metrics, training options including the shuffle seed, the training
+/// algorithm's state between epochs (ST-RSBP's boosting weights; empty otherwise), and the <see cref="ModelRecipe"/>: model kind and configuration including the initialisation seed), the model parameters (TorchSharp state-dict format), the Adam state
 /// (moments and step counts), and the 4-byte trailer "SEND". Written to a temporary file and renamed, so a crash
 /// never leaves a half-written checkpoint. No generator state is needed: the shuffle of epoch e depends only on
 /// (seed, e) and the model has no stochastic layers.
@@ -28,7 +28,7 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var model = trainer.Model;
-        var header = new CheckpointHeader(FormatVersion, trainer.CompletedEpochs, trainer.Options, ModelRecipe.Of(model), [.. trainer.History]);
+        var header = new CheckpointHeader(FormatVersion, trainer.CompletedEpochs, trainer.Options, ModelRecipe.Of(model), [.. trainer.History], trainer.Method.SaveState());
         var full = Path.GetFullPath(path);
         var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
@@ -114,6 +114,15 @@ public static class Checkpoint
                 throw new InvalidDataException($"{path}: checkpoint trailer missing at byte {offset} (truncated or corrupt file).");
             }
 
+            try
+            {
+                trainer.Method.RestoreState(header.MethodState ?? []);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{path}: {e.Message}", e);
+            }
+
             trainer.Restore(header.CompletedEpochs, header.History);
             return trainer;
         }
@@ -131,5 +140,5 @@ public static class Checkpoint
         }
     }
 
-    private sealed record CheckpointHeader(int FormatVersion, int CompletedEpochs, TrainingOptions Options, ModelRecipe? Model, EpochMetrics[] History);
+    private sealed record CheckpointHeader(int FormatVersion, int CompletedEpochs, TrainingOptions Options, ModelRecipe? Model, EpochMetrics[] History, float[]? MethodState = null);
 }

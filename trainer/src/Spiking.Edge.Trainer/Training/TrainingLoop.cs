@@ -54,6 +54,8 @@ public sealed class TrainingLoop : IDisposable
 
     internal optim.Optimizer Optimizer => optimizer;
 
+    internal Algorithms.IGradientMethod Method => method;
+
     /// <summary>
     /// Trains from epoch <see cref="CompletedEpochs"/> + 1 up to <see cref="TrainingOptions.Epochs"/>; after each epoch
     /// evaluates <paramref name="validation"/> (when given) and writes a checkpoint to <paramref name="checkpointPath"/> (when given).

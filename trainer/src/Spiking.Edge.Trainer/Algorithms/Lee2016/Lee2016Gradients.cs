@@ -157,6 +157,19 @@ public sealed class Lee2016Gradients : IGradientMethod
     }
 
     /// <inheritdoc/>
+    public float[] SaveState() => [];
+
+    /// <inheritdoc/>
+    public void RestoreState(float[] state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Length != 0)
+        {
+            throw new InvalidDataException($"lee2016 keeps no state between epochs, but the checkpoint holds {state.Length} values.");
+        }
+    }
+
+    /// <inheritdoc/>
     public void Dispose()
     {
         foreach (var counts in _meanCounts)

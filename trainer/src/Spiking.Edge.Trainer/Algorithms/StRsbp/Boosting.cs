@@ -5,7 +5,8 @@ namespace Spiking.Edge.Trainer.Algorithms.StRsbp;
 /// carries a weight (initially 1) that multiplies its output error. <see cref="Record"/> notes each sample's class and
 /// whether its training-time prediction was right; <see cref="EndEpoch"/> then computes, per class c,
 /// e_c = (weight of misclassified class-c samples) / (weight of all class-c samples seen this epoch) and multiplies each
-/// misclassified class-c sample's weight by exp(e_c / divisor). Weights live in memory only (a resumed run starts at 1).
+/// misclassified class-c sample's weight by exp(e_c / divisor). Checkpoints keep the weights (<see cref="Weights"/>,
+/// <see cref="Restore"/>), so a resumed run continues them.
 /// </summary>
 public sealed class Boosting
 {
@@ -37,6 +38,28 @@ public sealed class Boosting
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sample);
         return sample < _weights.Length ? _weights[sample] : 1f;
+    }
+
+    /// <summary>A copy of the weights of the samples seen so far (index = position in the training set).</summary>
+    public float[] Weights() => [.. _weights];
+
+    /// <summary>Replaces the weights by saved ones (the epoch's outcomes start empty).</summary>
+    /// <param name="weights">Weights from <see cref="Weights"/>.</param>
+    /// <exception cref="InvalidDataException">A weight is not a finite positive number.</exception>
+    public void Restore(float[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        for (var n = 0; n < weights.Length; n++)
+        {
+            if (!float.IsFinite(weights[n]) || weights[n] <= 0)
+            {
+                throw new InvalidDataException($"boosting weight {n} is {weights[n]}; weights are finite numbers > 0.");
+            }
+        }
+
+        _weights = [.. weights];
+        _labels = new int[weights.Length];
+        _outcomes = new byte[weights.Length];
     }
 
     /// <summary>Notes a sample's class and whether it was classified correctly in this epoch.</summary>

@@ -106,6 +106,27 @@ public sealed class StRsbpGradients : IGradientMethod
     public void EndEpoch(int epoch) => _boosting?.EndEpoch();
 
     /// <inheritdoc/>
+    /// <remarks>The boosting weights, one per training sample seen (empty without boosting).</remarks>
+    public float[] SaveState() => _boosting?.Weights() ?? [];
+
+    /// <inheritdoc/>
+    public void RestoreState(float[] state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_boosting is null)
+        {
+            if (state.Length != 0)
+            {
+                throw new InvalidDataException($"st-rsbp without boosting keeps no state, but the checkpoint holds {state.Length} values.");
+            }
+
+            return;
+        }
+
+        _boosting.Restore(state);
+    }
+
+    /// <inheritdoc/>
     public void Dispose()
     {
     }
