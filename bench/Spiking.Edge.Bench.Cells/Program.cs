@@ -144,7 +144,10 @@ namespace Spiking.Edge.Bench.Cells
             string path = Path.Combine(Path.GetTempPath(), $"cells-study-{Guid.NewGuid():N}.sem");
             try
             {
-                var request = new ExportRequest(settings.Prune, settings.Bits, Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Data)), settings.Seed, settings.Epochs);
+                var request = new ExportRequest(settings.Prune, settings.Bits, Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Data)), settings.Seed, settings.Epochs)
+                {
+                    Algorithm = ModelExport.ProvenanceAlgorithm(algorithm),
+                };
                 var result = ModelExport.Run(network, timing, evaluationEvents, request, RowAccumulators.Best(), path, floatAcc);
                 var check = result.Check;
                 return string.Create(CultureInfo.InvariantCulture,

@@ -42,6 +42,10 @@ public class AlgorithmCliTests
         var export = CliRunner.Run("export", "--checkpoint", Path.Combine(run, "checkpoint.seckpt"), "--data", data, "--split", "Train", "--limit", "20", "--prune", "0", "--out", model);
         Assert.True(export.Exit == 0, export.Error + export.Output);
         Assert.Contains("agree bit for bit", export.Output, StringComparison.Ordinal);
+
+        var inspect = CliRunner.Run("inspect", model);
+        Assert.True(inspect.Exit == 0, inspect.Error);
+        Assert.Contains($"algorithm {algorithm},", inspect.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -35,7 +35,10 @@ internal static class ExportVerb
 
             var timing = new InputTiming(trainer.Options.TickMicroseconds, trainer.Options.TicksPerSample);
             var evaluation = data.Open(parse, DataOptions.CheckSplit(parse.GetValue(split)!), trainer.Options.Seed, data.EncodingOf(parse, trainer.Options.Encoding), timing).ToEvents();
-            var request = new ExportRequest(parse.GetValue(prune), parse.GetValue(bits), Path.GetFileName(Path.GetFullPath(parse.GetValue(data.Data)!)), trainer.Options.Seed, trainer.CompletedEpochs);
+            var request = new ExportRequest(parse.GetValue(prune), parse.GetValue(bits), Path.GetFileName(Path.GetFullPath(parse.GetValue(data.Data)!)), trainer.Options.Seed, trainer.CompletedEpochs)
+            {
+                Algorithm = ModelExport.ProvenanceAlgorithm(trainer.Options.Algorithm),
+            };
             string path = parse.GetValue(output)!;
             CliFiles.EnsureParent(path);
             ExportResult result = ModelExport.Run(network, timing, evaluation, request, RowAccumulators.Best(), path);

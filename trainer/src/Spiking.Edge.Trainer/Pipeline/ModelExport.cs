@@ -68,6 +68,12 @@ public static class ModelExport
         return string.Join('+', config.Layers.Select(l => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(l.Cell.ToString())).Distinct());
     }
 
+    /// <summary>The provenance algorithm of a network trained with <paramref name="algorithm"/>: null for BPTT (then
+    /// <see cref="DefaultAlgorithm"/> names the BPTT variant from the cells), else the algorithm's command-line name.</summary>
+    /// <param name="algorithm">The training algorithm of the run.</param>
+    public static string? ProvenanceAlgorithm(Algorithms.TrainingAlgorithm algorithm) =>
+        algorithm == Algorithms.TrainingAlgorithm.Bptt ? null : Algorithms.TrainingAlgorithms.NameOf(algorithm);
+
     /// <summary>"bptt" when every layer is an SRC (plain BPTT), else "bptt-surrogate".</summary>
     public static string DefaultAlgorithm(NetworkConfig config)
     {
