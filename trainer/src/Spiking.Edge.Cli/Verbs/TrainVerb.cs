@@ -78,8 +78,8 @@ internal static class TrainVerb
                     TickMicroseconds = timing.TickMicroseconds,
                     Encoding = data.EncodingOf(parse),
                     GradientClipNorm = parse.GetValue(clip),
-                    Schedule = ParseSchedule(parse.GetValue(schedule)!),
-                    Algorithm = ParseAlgorithm(parse.GetValue(algo)!),
+                    Schedule = ParseFlag("--schedule", () => LearningRates.Parse(parse.GetValue(schedule)!)),
+                    Algorithm = ParseFlag("--algo", () => TrainingAlgorithms.Parse(parse.GetValue(algo)!)),
                     WeightDecay = parse.GetValue(weightDecay),
                 };
                 options = WithAlgorithmOptions(options, parse.GetValue(algoOptions));
@@ -174,15 +174,15 @@ internal static class TrainVerb
         }
     }
 
-    private static TrainingAlgorithm ParseAlgorithm(string name)
+    private static T ParseFlag<T>(string flag, Func<T> parse)
     {
         try
         {
-            return TrainingAlgorithms.Parse(name);
+            return parse();
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"--algo: {e.Message}");
+            throw new CliException($"{flag}: {e.Message}");
         }
     }
 
@@ -196,18 +196,6 @@ internal static class TrainVerb
         {
             model.Dispose();
             throw new CliException($"--algo: {e.Message}");
-        }
-    }
-
-    private static LearningRateSchedule ParseSchedule(string name)
-    {
-        try
-        {
-            return LearningRates.Parse(name);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliException($"--schedule: {e.Message}");
         }
     }
 }
