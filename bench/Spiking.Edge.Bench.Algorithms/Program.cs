@@ -56,7 +56,7 @@ foreach (var algorithm in settings.Algorithms)
         LearningRate = 1e-3,
         TicksPerSample = settings.Ticks,
         Algorithm = algorithm,
-        StRsbp = new StRsbpOptions().WithLevelsScaledTo(settings.Ticks),
+        StRsbp = new StRsbpOptions(),
         Threads = settings.Threads,
     };
     using var trainer = new TrainingLoop(model, options);

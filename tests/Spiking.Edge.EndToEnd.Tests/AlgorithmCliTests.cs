@@ -20,7 +20,7 @@ public class AlgorithmCliTests
 
     [SkippableTheory]
     [InlineData("lee2016", LeeNetwork, null)]
-    [InlineData("st-rsbp", StRsbpNetwork, """{ "desiredLevel": 6, "undesiredLevel": 1, "margin": 1 }""")]
+    [InlineData("st-rsbp", StRsbpNetwork, """{ "desiredLevel": 6, "undesiredLevel": 1, "margin": 1, "scaleToTicks": false }""")]
     public void A_network_trained_by_its_papers_algorithm_exports_and_runs_bit_exact(string algorithm, string network, string? settings)
     {
         string data = TestPaths.RequireNMnistSmall();

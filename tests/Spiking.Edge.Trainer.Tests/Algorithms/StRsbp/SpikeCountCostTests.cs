@@ -31,10 +31,15 @@ public class SpikeCountCostTests
     }
 
     [Fact]
-    public void Scaling_the_levels_to_a_shorter_run_keeps_the_target_rates()
+    public void Scaling_to_a_shorter_run_keeps_the_target_rates_and_scales_lambda_by_the_square()
     {
-        var scaled = new StRsbpOptions().WithLevelsScaledTo(40);
+        var scaled = new StRsbpOptions().ScaledTo(40);
         Assert.Equal((3.5, 0.5, 0.5), (scaled.DesiredLevel, scaled.UndesiredLevel, scaled.Margin));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new StRsbpOptions().WithLevelsScaledTo(0));
+        Assert.Equal(10 * 0.1 * 0.1, scaled.RegularizerLambda, 12);
+        Assert.False(scaled.ScaleToTicks);
+        Assert.Equal(scaled, scaled.EffectiveAt(40));
+        Assert.Equal(scaled, new StRsbpOptions().EffectiveAt(40));
+        Assert.Equal(new StRsbpOptions() with { ScaleToTicks = false }, new StRsbpOptions().EffectiveAt(StRsbpOptions.ReferenceTicks));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StRsbpOptions().ScaledTo(0));
     }
 }

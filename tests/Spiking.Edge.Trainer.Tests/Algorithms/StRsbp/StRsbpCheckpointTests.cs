@@ -39,7 +39,7 @@ public sealed class StRsbpCheckpointTests : IDisposable
         Seed = 3,
         TicksPerSample = Ticks,
         Algorithm = TrainingAlgorithm.StRsbp,
-        StRsbp = new StRsbpOptions().WithLevelsScaledTo(Ticks),
+        StRsbp = new StRsbpOptions().ScaledTo(Ticks),
     };
 
     [Fact]

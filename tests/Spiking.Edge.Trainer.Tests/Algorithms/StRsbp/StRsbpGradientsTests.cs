@@ -31,7 +31,7 @@ public class StRsbpGradientsTests
         ],
     });
 
-    private static StRsbpOptions Options => new StRsbpOptions().WithLevelsScaledTo(Ticks);
+    private static StRsbpOptions Options => new StRsbpOptions().ScaledTo(Ticks);
 
     [Fact]
     public void A_batch_gradient_equals_the_mean_of_per_sample_gradients()
@@ -64,6 +64,25 @@ public class StRsbpGradientsTests
         }
 
         Assert.Contains(batch[0], value => Math.Abs(value) > 1e-4);
+    }
+
+    [Fact]
+    public void The_default_settings_are_scaled_to_the_run_length_and_an_unscaled_lambda_gives_other_gradients()
+    {
+        var data = SyntheticSpikes.Create(4, Ticks, seed: 5);
+        using var scope = NewDisposeScope();
+        using var network = Network();
+        var (frames, labels) = Batch(data, 0, 4);
+        int[] samples = [0, 1, 2, 3];
+        var noBoost = new StRsbpOptions { Boosting = false };
+        using var automatic = new StRsbpGradients(network, noBoost);
+        using var scaled = new StRsbpGradients(network, noBoost.ScaledTo(Ticks));
+        using var unscaledLambda = new StRsbpGradients(network, noBoost.ScaledTo(Ticks) with { RegularizerLambda = noBoost.RegularizerLambda });
+        var fromDefaults = Gradients(network, automatic, frames, labels, samples);
+        var fromScaled = Gradients(network, scaled, frames, labels, samples);
+        var fromUnscaled = Gradients(network, unscaledLambda, frames, labels, samples);
+        Assert.Equal(fromScaled.SelectMany(g => g), fromDefaults.SelectMany(g => g));
+        Assert.NotEqual(fromScaled.SelectMany(g => g), fromUnscaled.SelectMany(g => g));
     }
 
     [Fact]

@@ -75,22 +75,23 @@ public sealed class StRsbpGradients : IGradientMethod
             throw new ArgumentException($"labels [{string.Join(", ", labels.shape)}] and {samples.Length} sample indices must match the batch of {batch}.", nameof(labels));
         }
 
+        var options = _options.EffectiveAt(steps);
         var activity = _network.ForwardWithActivity(frames);
         var trains = activity.LayerOutputs;
         var counts = activity.Logits;
         var hits = SpikeCountCost.Predict(counts).eq(labels);
         var correct = hits.sum().item<long>();
-        var error = SpikeCountCost.Compute(counts, labels, _options);
+        var error = SpikeCountCost.Compute(counts, labels, options);
         var delta = _boosting is null ? error.Delta : error.Delta.mul(BoostWeights(labels, hits, samples, frames.device));
 
         var last = _layers.Length - 1;
-        var output = _options.InsertSpikesForSilentTarget
-            ? SilentTargetSpikes.Insert(trains[last], labels, _options.DesiredLevel, _layers[last].Options.RefractoryTicks)
+        var output = options.InsertSpikesForSilentTarget
+            ? SilentTargetSpikes.Insert(trains[last], labels, options.DesiredLevel, _layers[last].Options.RefractoryTicks)
             : trains[last];
         for (var l = last; l >= 0; l--)
         {
             using var layerScope = NewDisposeScope();
-            var below = Backward(l, l == last ? output : trains[l], l == 0 ? frames : trains[l - 1], delta, l == last ? labels : null, steps);
+            var below = Backward(options, l, l == last ? output : trains[l], l == 0 ? frames : trains[l - 1], delta, l == last ? labels : null, steps);
             delta = below?.MoveToOuterDisposeScope()!;
         }
 
@@ -131,7 +132,7 @@ public sealed class StRsbpGradients : IGradientMethod
     {
     }
 
-    private Tensor? Backward(int index, Tensor post, Tensor pre, Tensor delta, Tensor? labels, int steps)
+    private Tensor? Backward(StRsbpOptions options, int index, Tensor post, Tensor pre, Tensor delta, Tensor? labels, int steps)
     {
         var layer = _layers[index];
         var cuba = layer.Options;
@@ -139,8 +140,8 @@ public sealed class StRsbpGradients : IGradientMethod
         double beta = LifParameters.BetaOf(cuba.MembraneShift);
         var refractory = cuba.RefractoryTicks;
         double threshold = cuba.Threshold;
-        var silentRatio = _options.SilentEffectRatio * Math.Pow(2, cuba.CurrentShift);
-        var polynomial = EffectRatioCache.Get(new EffectRatioKey(alpha, beta, refractory, steps, _options.PolynomialSamples, _options.PolynomialSeed, _options.MaxPresynapticCount));
+        var silentRatio = options.SilentEffectRatio * Math.Pow(2, cuba.CurrentShift);
+        var polynomial = EffectRatioCache.Get(new EffectRatioKey(alpha, beta, refractory, steps, options.PolynomialSamples, options.PolynomialSeed, options.MaxPresynapticCount));
         var postCounts = post.sum([0]);
         var preCounts = pre.sum([0]);
         var deltaHat = delta.div(S(threshold));
@@ -155,7 +156,7 @@ public sealed class StRsbpGradients : IGradientMethod
             var clamped = postCounts.clamp_min(S(1));
             var self = polynomial.WeightedDerivative(clamped, preCounts, layer.Weight)
                 .add_(polynomial.WeightedDerivative(clamped, postCounts, recurrent)).div_(S(threshold));
-            gradient = ReservoirBackward.Compute(psp, recurrentPsp, postCounts, preCounts, layer.Weight, recurrent, layer.RecurrentMask!, deltaHat, self, threshold, _options, silentRatio, passDown);
+            gradient = ReservoirBackward.Compute(psp, recurrentPsp, postCounts, preCounts, layer.Weight, recurrent, layer.RecurrentMask!, deltaHat, self, threshold, options, silentRatio, passDown);
         }
         else
         {
@@ -164,17 +165,17 @@ public sealed class StRsbpGradients : IGradientMethod
             if (layer.Recurrence == Recurrence.LateralInhibition)
             {
                 var lateralPsp = SpikeTrainPsp.Compute(post, SpikeTrainPsp.Delayed(post), alpha, beta, refractory);
-                lateral = LateralFactor.Compute(lateralPsp, postCounts, labels, layer.LateralInhibitionWeight, threshold, silentRatio, _options.MinimumDenominator);
+                lateral = LateralFactor.Compute(lateralPsp, postCounts, labels, layer.LateralInhibitionWeight, threshold, silentRatio, options.MinimumDenominator);
             }
 
-            gradient = FeedForwardBackward.Compute(psp, postCounts, preCounts, layer.Weight, deltaHat, self, lateral, silentRatio, _options.MinimumDenominator, passDown);
+            gradient = FeedForwardBackward.Compute(psp, postCounts, preCounts, layer.Weight, deltaHat, self, lateral, silentRatio, options.MinimumDenominator, passDown);
         }
 
         var weightGradient = gradient.Weight;
         var recurrentGradient = gradient.Recurrent;
-        if (_options.RegularizerLambda > 0)
+        if (options.RegularizerLambda > 0)
         {
-            var regularizer = WeightRegularizer.Gradient(layer.Weight, recurrent, layer.RecurrentMask, _options);
+            var regularizer = WeightRegularizer.Gradient(layer.Weight, recurrent, layer.RecurrentMask, options);
             weightGradient = weightGradient.add(regularizer.Weight);
             recurrentGradient = recurrentGradient?.add(regularizer.Recurrent!);
         }

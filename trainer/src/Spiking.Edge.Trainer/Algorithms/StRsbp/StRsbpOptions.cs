@@ -72,17 +72,39 @@ public sealed record StRsbpOptions
     public int MaxPresynapticCount { get; init; } = 100;
 
     /// <summary>
-    /// These options with the three count levels scaled from <see cref="ReferenceTicks"/> to <paramref name="ticks"/>
-    /// (the same target rates: 35 spikes in 400 ticks is 2.6 in 30). The defaults are for T = 400; at short T the
-    /// unscaled levels are out of reach (a neuron with refractory period R fires at most ⌈T/(R + 1)⌉ times).
+    /// Whether the count levels and λ are the reference's T = 400 values, scaled to the run's T when the method runs
+    /// (<see cref="ScaledTo"/>; default true), or are used as given (false). With the default, the reference's
+    /// settings carry over to any T without a settings file.
+    /// </summary>
+    public bool ScaleToTicks { get; init; } = true;
+
+    /// <summary>
+    /// These options as used at <paramref name="ticks"/> ticks, with <see cref="ScaleToTicks"/> off. The three count levels
+    /// are scaled by s = T/<see cref="ReferenceTicks"/>, which keeps the target rates: 35 spikes in 400 ticks is 2.6 in 30.
+    /// A neuron with refractory period R fires at most ⌈T/(R + 1)⌉ times, so the unscaled levels are out of reach at
+    /// short T. λ is scaled by s²: the count error δ grows with T and so does the S-PSP e, so the loss gradient δ̂·e
+    /// grows as T². The regulariser's gradient does not depend on T. With an unscaled λ at T = 100, the regulariser
+    /// outweighed the loss and a 784-400-R400-10 network stalled at 66 % where λ = 0 reached 81 %
+    /// (bench/results/algorithms-fashion-dev.md).
     /// </summary>
     /// <param name="ticks">The run's T (≥ 1).</param>
-    public StRsbpOptions WithLevelsScaledTo(int ticks)
+    public StRsbpOptions ScaledTo(int ticks)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ticks);
         var scale = (double)ticks / ReferenceTicks;
-        return this with { DesiredLevel = DesiredLevel * scale, UndesiredLevel = UndesiredLevel * scale, Margin = Margin * scale };
+        return this with
+        {
+            DesiredLevel = DesiredLevel * scale,
+            UndesiredLevel = UndesiredLevel * scale,
+            Margin = Margin * scale,
+            RegularizerLambda = RegularizerLambda * scale * scale,
+            ScaleToTicks = false,
+        };
     }
+
+    /// <summary>These options as a run of <paramref name="ticks"/> ticks uses them: <see cref="ScaledTo"/> when <see cref="ScaleToTicks"/> is on, else unchanged.</summary>
+    /// <param name="ticks">The run's T (≥ 1).</param>
+    public StRsbpOptions EffectiveAt(int ticks) => ScaleToTicks ? ScaledTo(ticks) : this;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid field.</summary>
     public void Validate()
