@@ -26,14 +26,21 @@ torch.set_num_threads(settings.Threads);
 var timing = new InputTiming(settings.TickMicroseconds, settings.Ticks);
 var all = DataSource.Open(settings.Data, "Train", settings.Encoding, timing, settings.Seed, settings.TrainLimit);
 SampleSet train, evaluation;
+SampleSet? perEpoch = null;
 if (settings.EvaluateOnTest)
 {
     train = all;
+    if (settings.ValidateEachEpoch)
+    {
+        (train, perEpoch) = all.Split(0.1, settings.Seed);
+    }
+
     evaluation = DataSource.Open(settings.Data, "Test", settings.Encoding, timing, settings.Seed, settings.EvalLimit);
 }
 else
 {
     (train, evaluation) = all.Split(0.1, settings.Seed);
+    perEpoch = evaluation;
 }
 
 var evaluationEvents = evaluation.ToEvents();
@@ -79,7 +86,7 @@ foreach (var (label, create) in models)
 {
     foreach (var algorithm in settings.Algorithms)
     {
-        string row = Study.Run(settings, label, create, algorithm, train, evaluation, evaluationEvents, timing);
+        string row = Study.Run(settings, label, create, algorithm, train, perEpoch, evaluation, evaluationEvents, timing);
         File.AppendAllLines(settings.Output, [row]);
         Console.WriteLine(row);
     }
@@ -93,7 +100,7 @@ namespace Spiking.Edge.Bench.Cells
     /// <summary>One model of the study: train, evaluate, export, check.</summary>
     internal static class Study
     {
-        public static string Run(StudySettings settings, string label, Func<TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>> create, Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm algorithm, SampleSet train, SampleSet evaluation, Spiking.Edge.Trainer.Data.EventDataset evaluationEvents, InputTiming timing)
+        public static string Run(StudySettings settings, string label, Func<TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>> create, Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm algorithm, SampleSet train, SampleSet? perEpoch, SampleSet evaluation, Spiking.Edge.Trainer.Data.EventDataset evaluationEvents, InputTiming timing)
         {
             using var model = create();
             long parameters = model.parameters().Sum(p => p.numel());
@@ -121,7 +128,7 @@ namespace Spiking.Edge.Bench.Cells
             using var loop = new TrainingLoop(model, options);
             var history = new List<EpochMetrics>();
             // Held-out Test data is evaluated once, after the last epoch; a validation split is evaluated every epoch.
-            var validation = settings.EvaluateOnTest ? null : evaluation.Batches(timing, redraw: false);
+            var validation = perEpoch?.Batches(timing, redraw: false);
             for (int e = 0; e < settings.Epochs; e++)
             {
                 var m = loop.RunEpoch(train.Batches(timing, redraw: true), validation);
@@ -130,7 +137,7 @@ namespace Spiking.Edge.Bench.Cells
             }
 
             double floatAcc = settings.EvaluateOnTest ? loop.Evaluate(evaluation.Batches(timing, redraw: false)).Accuracy : history[^1].ValidationAccuracy ?? 0;
-            string bestColumn = settings.EvaluateOnTest ? "– (Test: once)" : string.Create(CultureInfo.InvariantCulture, $"{history.Max(m => m.ValidationAccuracy ?? 0):P2} ({history.MaxBy(m => m.ValidationAccuracy ?? 0)!.Epoch})");
+            string bestColumn = perEpoch is null ? "– (Test: once)" : string.Create(CultureInfo.InvariantCulture, $"{history.Max(m => m.ValidationAccuracy ?? 0):P2} ({history.MaxBy(m => m.ValidationAccuracy ?? 0)!.Epoch})");
             string name = settings.Algorithms.Length > 1 || algorithm != Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm.Bptt
                 ? $"{ModelFactory.Describe(model)} ({Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.NameOf(algorithm)})"
                 : ModelFactory.Describe(model);

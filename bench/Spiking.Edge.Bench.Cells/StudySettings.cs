@@ -40,6 +40,9 @@ internal sealed record StudySettings
 
     public bool EvaluateOnTest { get; init; }
 
+    /// <summary>With <see cref="EvaluateOnTest"/>: also hold out 10 % of Train and report it after every epoch (accuracy against epochs, Test still once).</summary>
+    public bool ValidateEachEpoch { get; init; }
+
     public double Prune { get; init; }
 
     public int Bits { get; init; } = 8;
@@ -87,6 +90,7 @@ internal sealed record StudySettings
                 "--train-limit" => s with { TrainLimit = Int() },
                 "--eval-limit" => s with { EvalLimit = Int() },
                 "--eval-test" => s with { EvaluateOnTest = true },
+                "--validate-each-epoch" => s with { ValidateEachEpoch = true },
                 "--prune" => s with { Prune = Real() },
                 "--bits" => s with { Bits = Int() },
                 "--seed" => s with { Seed = Int() },
