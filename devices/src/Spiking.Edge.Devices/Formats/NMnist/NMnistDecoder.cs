@@ -13,7 +13,7 @@ namespace Spiking.Edge.Devices.Formats.NMnist;
 /// them, and the next call (or <see cref="Finish"/>) throws. A trailing partial record is reported by
 /// <see cref="Finish"/> / <see cref="Complete"/>. After an error the decoder stays failed until <see cref="Reset"/>.
 /// </remarks>
-public sealed class NMnistDecoder
+public sealed class NMnistDecoder : IEventDecoder
 {
     private readonly byte[] _pending = new byte[NMnistFormat.RecordBytes];
     private int _pendingCount;
@@ -37,6 +37,13 @@ public sealed class NMnistDecoder
 
     /// <summary>Events decoded so far (overflow markers are not events).</summary>
     public long EventCount { get; private set; }
+
+    /// <inheritdoc/>
+    /// <remarks>N-MNIST is always 34 × 34.</remarks>
+    public int Width => NMnistFormat.SensorSize;
+
+    /// <inheritdoc/>
+    public int Height => NMnistFormat.SensorSize;
 
     /// <summary>Overflow markers met so far.</summary>
     public long OverflowMarkerCount { get; private set; }
