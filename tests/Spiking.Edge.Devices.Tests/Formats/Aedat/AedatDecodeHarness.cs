@@ -1,0 +1,90 @@
+using Spiking.Edge.Devices.Formats;
+using Spiking.Edge.Runtime.Events;
+
+namespace Spiking.Edge.Devices.Tests.Formats.Aedat;
+
+/// <summary>The outcome of decoding a whole stream: events, the decoder's counters after the last call, and the error.</summary>
+internal sealed record AedatOutcome(List<Event> Events, string Counters, EventStreamException? Error);
+
+/// <summary>Feeds a byte stream to any <see cref="IEventDecoder"/> in chunks, as a caller would.</summary>
+internal static class AedatDecodeHarness
+{
+    /// <summary>Decodes <paramref name="data"/> cut at <paramref name="cuts"/> with an output buffer of <paramref name="capacity"/> events.</summary>
+    /// <param name="create">Makes a fresh decoder.</param>
+    /// <param name="counters">Describes the decoder's format-specific counters (compared between runs).</param>
+    /// <param name="data">The whole stream.</param>
+    /// <param name="cuts">Byte indices where the stream is cut into separate <c>Decode</c> calls.</param>
+    /// <param name="capacity">Output slots offered per call.</param>
+    public static AedatOutcome Run(Func<IEventDecoder> create, Func<IEventDecoder, string> counters, byte[] data, IEnumerable<int> cuts, int capacity)
+    {
+        var decoder = create();
+        var events = new List<Event>();
+        var buffer = new Event[capacity + 2];
+        var bounds = cuts.Where(c => c > 0 && c < data.Length).Distinct().Order().Append(data.Length).ToList();
+        int start = 0;
+        try
+        {
+            foreach (int bound in bounds)
+            {
+                // Each chunk in its own array at a non-zero offset, so that offsets are exercised too.
+                var chunk = new byte[bound - start + 3];
+                Array.Copy(data, start, chunk, 3, bound - start);
+                int offset = 3;
+                int remaining = bound - start;
+                while (remaining > 0)
+                {
+                    int n = decoder.Decode(chunk, offset, remaining, buffer, 1, capacity, out int consumed);
+                    events.AddRange(buffer.Skip(1).Take(n));
+                    offset += consumed;
+                    remaining -= consumed;
+                    if (n == 0 && consumed == 0)
+                    {
+                        throw new InvalidOperationException($"decoder made no progress at stream byte {bound - remaining}");
+                    }
+                }
+
+                start = bound;
+            }
+
+            decoder.Finish();
+            return new AedatOutcome(events, Describe(decoder, counters), null);
+        }
+        catch (EventStreamException e)
+        {
+            return new AedatOutcome(events, Describe(decoder, counters), e);
+        }
+    }
+
+    /// <summary>
+    /// Asserts that the stream gives the same events, counters and error (at the same offset) whole, split at every
+    /// byte index with output capacities 1, 2 and 64, and fed one byte at a time into a one-event buffer.
+    /// </summary>
+    /// <returns>The reference outcome (whole stream, capacity 64).</returns>
+    public static AedatOutcome AssertSplitInvariant(Func<IEventDecoder> create, Func<IEventDecoder, string> counters, byte[] data)
+    {
+        var reference = Run(create, counters, data, [], 64);
+        foreach (int capacity in new[] { 1, 2, 64 })
+        {
+            for (int cut = 0; cut <= data.Length; cut++)
+            {
+                AssertSame(reference, Run(create, counters, data, [cut], capacity), $"cut at {cut}, capacity {capacity}");
+            }
+        }
+
+        AssertSame(reference, Run(create, counters, data, Enumerable.Range(1, data.Length), 1), "byte by byte");
+        return reference;
+    }
+
+    /// <summary>Asserts two outcomes are identical.</summary>
+    public static void AssertSame(AedatOutcome expected, AedatOutcome actual, string because)
+    {
+        Assert.True(expected.Events.SequenceEqual(actual.Events), $"{because}: {actual.Events.Count} events differ from the {expected.Events.Count} expected");
+        Assert.True(expected.Counters == actual.Counters, $"{because}: counters '{actual.Counters}' differ from '{expected.Counters}'");
+        Assert.True(
+            expected.Error?.Message == actual.Error?.Message,
+            $"{because}: error '{actual.Error?.Message}' differs from '{expected.Error?.Message}'");
+    }
+
+    private static string Describe(IEventDecoder decoder, Func<IEventDecoder, string> counters) =>
+        $"events {decoder.EventCount}, {decoder.Width} x {decoder.Height}, {counters(decoder)}";
+}
