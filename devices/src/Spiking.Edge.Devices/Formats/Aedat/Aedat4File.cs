@@ -38,7 +38,7 @@ public static class Aedat4File
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
             {
-                var writer = new Aedat4Writer(stream, width, height, compression, eventsPerPacket);
+                using var writer = new Aedat4Writer(stream, width, height, compression, eventsPerPacket);
                 writer.Write(events, 0, events.Length);
                 writer.Finish();
                 stream.Flush(flushToDisk: true);
