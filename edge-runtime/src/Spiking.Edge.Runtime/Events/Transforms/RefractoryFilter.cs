@@ -1,0 +1,96 @@
+namespace Spiking.Edge.Runtime.Events.Transforms
+{
+    /// <summary>
+    /// Drops an event at a pixel less than <see cref="PeriodMicroseconds"/> after that pixel's last kept event,
+    /// whatever the polarities.
+    /// </summary>
+    /// <remarks>
+    /// A per-pixel memory holds the timestamp of the last kept event (8 bytes per pixel, allocated in the
+    /// constructor). An event (x, y, t) is dropped when the pixel has a kept event at s with t − s &lt; period;
+    /// otherwise it is kept and s becomes t. So kept events at one pixel are at least one period apart, and an event
+    /// exactly one period after the last kept one is kept. Dropped events do not extend the period.
+    /// </remarks>
+    public sealed class RefractoryFilter : IEventTransform
+    {
+        private const long Never = long.MinValue;
+
+        private readonly int _width;
+        private readonly int _height;
+        private readonly long _period;
+        private readonly long[] _lastKept;
+
+        /// <summary>Creates the filter for an input geometry.</summary>
+        /// <param name="inputWidth">Input width (1..65535; width × height ≤ 2^24).</param>
+        /// <param name="inputHeight">Input height (1..65535).</param>
+        /// <param name="periodMicroseconds">Refractory period in microseconds (≥ 1).</param>
+        /// <exception cref="System.ArgumentOutOfRangeException">A size or the period is out of range.</exception>
+        public RefractoryFilter(int inputWidth, int inputHeight, long periodMicroseconds)
+        {
+            TransformChecks.Side(inputWidth, "inputWidth");
+            TransformChecks.Side(inputHeight, "inputHeight");
+            TransformChecks.Pixels(inputWidth, inputHeight, "inputWidth");
+            TransformChecks.Positive(periodMicroseconds, "periodMicroseconds");
+            _width = inputWidth;
+            _height = inputHeight;
+            _period = periodMicroseconds;
+            _lastKept = new long[inputWidth * inputHeight];
+            Reset();
+        }
+
+        /// <summary>Refractory period in microseconds.</summary>
+        public long PeriodMicroseconds => _period;
+
+        /// <inheritdoc />
+        public int InputWidth => _width;
+
+        /// <inheritdoc />
+        public int InputHeight => _height;
+
+        /// <inheritdoc />
+        public int OutputWidth => _width;
+
+        /// <inheritdoc />
+        public int OutputHeight => _height;
+
+        /// <inheritdoc />
+        public int OutputPolarities => 2;
+
+        /// <inheritdoc />
+        public int Apply(Event[] events, int offset, int count)
+        {
+            TransformChecks.Range(events, offset, count);
+            int write = offset;
+            int end = offset + count;
+            for (int read = offset; read < end; read++)
+            {
+                Event e = events[read];
+                if (e.X >= _width || e.Y >= _height || e.Polarity > 1)
+                {
+                    continue;
+                }
+
+                int pixel = (e.Y * _width) + e.X;
+                long last = _lastKept[pixel];
+                if (last != Never && e.TimestampMicroseconds - last < _period)
+                {
+                    continue;
+                }
+
+                _lastKept[pixel] = e.TimestampMicroseconds;
+                events[write] = e;
+                write++;
+            }
+
+            return write - offset;
+        }
+
+        /// <summary>Forgets every pixel's last kept event.</summary>
+        public void Reset()
+        {
+            for (int i = 0; i < _lastKept.Length; i++)
+            {
+                _lastKept[i] = Never;
+            }
+        }
+    }
+}
