@@ -34,8 +34,8 @@ public static class GenX320Fields
     /// <summary><c>roi_ctrl</c> while streaming (ISSD start: 0x00000C02).</summary>
     public const uint RoiControlStreaming = RoiTdEnable | RoiPixelResetRelease | RoiHaltProgramming;
 
-    /// <summary><c>roi_ctrl</c> while stopped (ISSD stop: 0x00000802).</summary>
-    public const uint RoiControlStopped = RoiPixelResetRelease | RoiHaltProgramming;
+    /// <summary><c>roi_ctrl</c> while stopped: pixels held in software reset (ISSD stop: 0x00000802).</summary>
+    public const uint RoiControlStopped = RoiTdEnable | RoiHaltProgramming;
 
     /// <summary><c>roi_master_ctrl.roi_master_en</c> (bit 0).</summary>
     public const uint RoiMasterEnable = 1u << 0;

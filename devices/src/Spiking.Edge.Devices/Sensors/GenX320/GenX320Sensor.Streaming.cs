@@ -55,7 +55,7 @@ public sealed partial class GenX320Sensor
     }
 
     /// <summary>
-    /// Stops the pixel readout, puts the readout in low power (no output), stops the time base and disables the output
+    /// Holds the pixels in software reset, stops the pixel readout, puts the readout in low power (no output), stops the time base and disables the output
     /// interface (ISSD stop sequence). Does nothing if not streaming.
     /// </summary>
     /// <exception cref="GenX320BusException">A register transfer failed.</exception>
