@@ -24,6 +24,8 @@ internal static class CliApp
         root.Add(InspectVerb.Create(context));
         root.Add(RunVerb.Create(context));
         root.Add(DatasetsVerb.Create(context));
+        root.Add(ConvertVerb.Create(context));
+        root.Add(EventsVerb.Create(context));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
