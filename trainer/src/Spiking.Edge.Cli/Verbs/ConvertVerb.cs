@@ -71,7 +71,7 @@ internal static class ConvertVerb
         ".raw" => EventWriteFormat.Evt21,
         ".aedat" or ".aedat4" => EventWriteFormat.Aedat4,
         string extension => throw new CliException(
-            $"OUT '{path}': cannot tell the format from {(extension.Length == 0 ? "a name without extension" : $"extension '{extension}'")} (writable: .bin, .raw, .aedat4); give --format {FormatNames}"),
+            $"OUT '{path}': cannot tell the format from {(extension.Length == 0 ? "a name without extension" : $"extension '{extension}'")} (writable: .bin, .raw, .aedat, .aedat4); give --format {FormatNames}"),
     };
 
     private static EventWriteFormat ParseFormat(string name) => name.ToLowerInvariant() switch
