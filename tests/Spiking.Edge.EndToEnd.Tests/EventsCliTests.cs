@@ -43,6 +43,19 @@ public sealed class EventsCliTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
+    [InlineData("convert")]
+    [InlineData("events", "inspect")]
+    [InlineData("events", "render")]
+    public void The_event_verbs_have_help(params string[] verb)
+    {
+        var (exit, output, _) = CliRunner.Run([.. verb, "--help"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(verb[^1], output, StringComparison.Ordinal);
+        Assert.Contains("Usage", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
     [MemberData(nameof(Pairs))]
     public void Converting_between_any_two_writable_formats_keeps_every_event(int from, int to)
     {
