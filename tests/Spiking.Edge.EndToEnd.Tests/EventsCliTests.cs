@@ -307,6 +307,70 @@ public sealed class EventsCliTests : IDisposable
         AssertOneLineFailure(exit, error, "FILE '" + Path.Combine(_folder, "absent.raw") + "' does not exist");
     }
 
+    [Fact]
+    public void Convert_applies_the_transform_and_writes_its_output_geometry()
+    {
+        var events = Digit(new Random(6), 800);
+        string source = Path.Combine(_folder, "digit.bin");
+        NMnistFile.Write(source, events, events.Length);
+        string target = Path.Combine(_folder, "cropped.aedat4");
+
+        var (exit, output, error) = CliRunner.Run("convert", source, target, "--transform", "crop:20x10+5+3,polarity:on");
+
+        Assert.True(exit == 0, error);
+        var expected = events
+            .Where(e => e.X >= 5 && e.X < 25 && e.Y >= 3 && e.Y < 13 && e.Polarity == 1)
+            .Select(e => new Event((ushort)(e.X - 5), (ushort)(e.Y - 3), 1, e.TimestampMicroseconds))
+            .ToArray();
+        var recording = EventFiles.ReadAll(target);
+        Assert.Equal(expected, recording.Events);
+        Assert.Equal((20, 10), (recording.Width, recording.Height));
+        Assert.Contains($"converted {expected.Length} events (of 800 read, after --transform)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_reports_the_figures_after_the_transform()
+    {
+        string path = Path.Combine(_folder, "crafted.raw");
+        EventFiles.Write(path, Crafted(), 640, 480, EventWriteFormat.Evt21);
+
+        var (exit, output, error) = CliRunner.Run("events", "inspect", path, "--json", "--transform", "polarity:off,downsample:64x48");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal((640, 480), (root.GetProperty("width").GetInt32(), root.GetProperty("height").GetInt32()));
+        Assert.Equal((64, 48), (root.GetProperty("output_width").GetInt32(), root.GetProperty("output_height").GetInt32()));
+        Assert.Equal(700, root.GetProperty("events").GetInt64());
+        Assert.Equal(0.0, root.GetProperty("on_percent").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("convert", "crop:20y20", "--transform: transform element 1 \"crop:20y20\"")]
+    [InlineData("inspect", "blur:3", "--transform: transform element 1 \"blur:3\"")]
+    [InlineData("inspect-bare", "crop:10x10", "--transform needs the sensor size")]
+    public void A_bad_transform_gives_one_line_and_no_output(string verb, string spec, string message)
+    {
+        string source = Path.Combine(_folder, verb == "inspect-bare" ? "bare.dat" : "digit.bin");
+        if (verb == "inspect-bare")
+        {
+            File.WriteAllBytes(source, new byte[16]);
+        }
+        else
+        {
+            NMnistFile.Write(source, Digit(new Random(2), 50), 50);
+        }
+
+        string[] args = verb == "convert"
+            ? ["convert", source, Path.Combine(_folder, "out.raw"), "--transform", spec]
+            : ["events", "inspect", source, "--transform", spec];
+
+        var (exit, _, error) = CliRunner.Run(args);
+
+        AssertOneLineFailure(exit, error, message);
+        Assert.Equal([source], Directory.GetFileSystemEntries(_folder));
+    }
+
     [SkippableFact]
     public void A_real_NMnist_recording_survives_a_trip_through_every_writable_format()
     {

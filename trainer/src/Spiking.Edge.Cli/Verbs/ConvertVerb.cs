@@ -2,13 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using Spiking.Edge.Devices.Formats;
 using Spiking.Edge.Devices.Formats.Aedat;
+using Spiking.Edge.Devices.Transforms;
 using Spiking.Edge.Runtime.Events;
 
 namespace Spiking.Edge.Cli.Verbs;
 
 /// <summary>
 /// `spiking convert IN OUT`: reads an event file of any supported format and writes it in a writable one (N-MNIST,
-/// RAW EVT 2.1 / EVT 3.0, AEDAT 4.0), atomically; the format comes from --format or OUT's extension.
+/// RAW EVT 2.1 / EVT 3.0, AEDAT 4.0), atomically, optionally through --transform; the format comes from --format or
+/// OUT's extension.
 /// </summary>
 internal static class ConvertVerb
 {
@@ -24,6 +26,7 @@ internal static class ConvertVerb
         var rebase = new Option<bool>("--rebase-time") { Description = "Shift the timestamps so that the earliest event is at 0 us (AEDAT 4.0 times count from 1970, which N-MNIST and EVT 3.0 cannot carry)." };
         var command = new Command("convert", "Convert an event file to N-MNIST, Prophesee RAW (EVT 2.1 / EVT 3.0) or AEDAT 4.0.") { input, output, format, compression, rebase };
         flags.AddTo(command);
+        flags.AddTransformTo(command);
         command.SetAction(parse =>
         {
             string inPath = parse.GetValue(input)!;
@@ -44,6 +47,14 @@ internal static class ConvertVerb
             EventRecording recording = flags.ReadAll(parse, inPath, "IN");
             Event[] events = parse.GetValue(rebase) ? Rebased(recording.Events) : recording.Events;
             var (width, height) = Geometry(recording, events);
+            string kept = string.Empty;
+            if (flags.Pipeline(parse, width, height, inPath) is { } pipeline)
+            {
+                events = pipeline.TransformSample(events);
+                kept = string.Create(CultureInfo.InvariantCulture, $" (of {recording.Events.Length:N0} read, after --transform)");
+                (width, height) = (pipeline.OutputWidth, pipeline.OutputHeight);
+            }
+
             CliFiles.EnsureParent(outPath);
             try
             {
@@ -57,7 +68,7 @@ internal static class ConvertVerb
 
             context.Output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"converted {events.Length:N0} events, {EventsText.Duration(events)}, {width} x {height}: {recording.Description} -> {Describe(target, packing)}"));
+                $"converted {events.Length:N0} events{kept}, {EventsText.Duration(events)}, {width} x {height}: {recording.Description} -> {Describe(target, packing)}"));
             context.Output.WriteLine($"wrote {outPath}");
             return CliApp.ExitOk;
         });
@@ -105,7 +116,7 @@ internal static class ConvertVerb
         };
     }
 
-    /// <summary>The file's geometry, or the events' extent when the file does not give one.</summary>
+    /// <summary>The file's geometry, or the events' extent when the file does not give one (also what --transform starts from).</summary>
     private static (int Width, int Height) Geometry(EventRecording recording, Event[] events)
     {
         if (recording.Width > 0 && recording.Height > 0)

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Spiking.Edge.Devices.Formats;
 using Spiking.Edge.Devices.Formats.Aedat;
+using Spiking.Edge.Devices.Transforms;
+using Spiking.Edge.Runtime.Events.Transforms;
 
 namespace Spiking.Edge.Cli.Verbs;
 
-/// <summary>The flag every verb reading event files shares (--aedat2-sensor) and the checks on event file paths.</summary>
+/// <summary>The flags of the verbs reading event files (--aedat2-sensor, --transform) and the checks on event file paths.</summary>
 internal sealed class EventFileFlags
 {
     public Option<string?> Aedat2Sensor { get; } = new("--aedat2-sensor")
@@ -12,7 +14,39 @@ internal sealed class EventFileFlags
         Description = "Sensor of AEDAT 2.0 files whose header names no known chip ('# AEChip:'): davis346, davis240 or dvs128.",
     };
 
+    public Option<string?> Transform { get; } = new("--transform")
+    {
+        Description = "Transforms applied to the events, in order, e.g. crop:128x128,downsample:34x34,denoise:5000,refractory:1000,polarity:merge "
+            + "(elements crop, downsample, denoise, refractory, polarity; see devices/src/Spiking.Edge.Devices/Transforms/README.md).",
+    };
+
     public void AddTo(Command command) => command.Add(Aedat2Sensor);
+
+    public void AddTransformTo(Command command) => command.Add(Transform);
+
+    /// <summary>The pipeline --transform asks for on a sensor of the given size, or null without the flag.</summary>
+    public EventPipeline? Pipeline(ParseResult parse, int width, int height, string file)
+    {
+        string? spec = parse.GetValue(Transform);
+        if (spec == null)
+        {
+            return null;
+        }
+
+        if (width < 1 || height < 1)
+        {
+            throw new CliException($"--transform needs the sensor size, which '{file}' does not give");
+        }
+
+        try
+        {
+            return TransformSpec.Parse(spec, width, height);
+        }
+        catch (TransformSpecException e)
+        {
+            throw new CliException($"--transform: {e.Message}");
+        }
+    }
 
     /// <summary>The AEDAT 2.0 sensor the flag names, or null (infer it from the file's header).</summary>
     public Aedat2Options? Aedat2(ParseResult parse) => parse.GetValue(Aedat2Sensor)?.ToLowerInvariant() switch

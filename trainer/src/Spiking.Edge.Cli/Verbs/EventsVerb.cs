@@ -3,11 +3,13 @@ using System.Globalization;
 using System.Text.Json;
 using Spiking.Edge.Devices.Formats;
 using Spiking.Edge.Runtime.Events;
+using Spiking.Edge.Runtime.Events.Transforms;
 
 namespace Spiking.Edge.Cli.Verbs;
 
 /// <summary>
-/// `spiking events inspect FILE` (format, geometry, counts, rates, polarity balance, decoder counters; --json) and
+/// `spiking events inspect FILE` (format, geometry, counts, rates, polarity balance, decoder counters; --json;
+/// --transform) and
 /// `spiking events render FILE --out DIR` (PNG frames of accumulated events), for any supported event file.
 /// </summary>
 internal static class EventsVerb
@@ -29,6 +31,7 @@ internal static class EventsVerb
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var command = new Command("inspect", "Print an event file's format, geometry, event count, duration, rates, ON share and what the decoder skipped.") { file, json };
         flags.AddTo(command);
+        flags.AddTransformTo(command);
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
@@ -37,13 +40,17 @@ internal static class EventsVerb
             using (var reader = flags.Open(parse, path, "FILE"))
             {
                 var buffer = new Event[BufferEvents];
-                int n;
-                while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+                int n = reader.Read(buffer, 0, buffer.Length);
+
+                // The geometry is known once the header has been read, i.e. after the first read.
+                EventPipeline? pipeline = flags.Pipeline(parse, reader.Width, reader.Height, path);
+                while (n > 0)
                 {
-                    statistics.Add(buffer, 0, n);
+                    statistics.Add(buffer, 0, pipeline?.Apply(buffer, 0, n) ?? n);
+                    n = reader.Read(buffer, 0, buffer.Length);
                 }
 
-                summary = Summarise(path, reader, statistics);
+                summary = Summarise(path, reader, statistics, pipeline, parse.GetValue(flags.Transform));
             }
 
             if (parse.GetValue(json))
@@ -215,7 +222,7 @@ internal static class EventsVerb
         return (order, starts);
     }
 
-    private static EventFileSummary Summarise(string path, EventFileReader reader, EventStatistics statistics) => new(
+    private static EventFileSummary Summarise(string path, EventFileReader reader, EventStatistics statistics, EventPipeline? pipeline, string? spec) => new(
         path,
         reader.Info.Format switch
         {
@@ -230,6 +237,9 @@ internal static class EventsVerb
         reader.Info.DetectedBy == EventFileEvidence.Content ? "content" : "extension",
         reader.Width,
         reader.Height,
+        pipeline == null ? null : spec,
+        pipeline?.OutputWidth ?? reader.Width,
+        pipeline?.OutputHeight ?? reader.Height,
         statistics.Count,
         statistics.Count == 0 ? null : statistics.FirstTimestamp,
         statistics.Count == 0 ? null : statistics.LastTimestamp,
@@ -248,6 +258,11 @@ internal static class EventsVerb
         output.WriteLine($"file        {s.File}");
         output.WriteLine($"format      {s.Description} (recognised by {s.DetectedBy})");
         output.WriteLine(s.Width > 0 && s.Height > 0 ? $"geometry    {s.Width} x {s.Height}" : "geometry    unknown (the file does not say)");
+        if (s.Transform != null)
+        {
+            output.WriteLine($"transform   {s.Transform} -> {s.OutputWidth} x {s.OutputHeight} (the figures below are after it)");
+        }
+
         output.WriteLine(string.Create(c, $"events      {s.Events:N0}"));
         if (s.Events == 0)
         {
@@ -276,6 +291,9 @@ internal static class EventsVerb
         string DetectedBy,
         int Width,
         int Height,
+        string? Transform,
+        int OutputWidth,
+        int OutputHeight,
         long Events,
         long? FirstTimestampUs,
         long? LastTimestampUs,
