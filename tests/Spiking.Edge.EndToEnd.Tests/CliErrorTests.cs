@@ -11,6 +11,8 @@ public class CliErrorTests
     [InlineData("inspect")]
     [InlineData("run")]
     [InlineData("datasets")]
+    [InlineData("convert")]
+    [InlineData("events")]
     public void Every_verb_has_help(string verb)
     {
         var (exit, output, _) = CliRunner.Run(verb, "--help");
@@ -27,6 +29,16 @@ public class CliErrorTests
         Assert.Equal("", output);
         Assert.Single(error.TrimEnd().Split('\n'));
         Assert.Contains("--no-such-flag", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_usage_error_in_a_nested_command_names_the_whole_command_path()
+    {
+        var (exit, _, error) = CliRunner.Run("events", "render", "recording.raw");
+        Assert.Equal(2, exit);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.StartsWith("spiking events render: ", error, StringComparison.Ordinal);
+        Assert.Contains("(see 'spiking events render --help')", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal static class CliApp
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            string verb = parse.CommandResult.Command == root ? "spiking" : "spiking " + parse.CommandResult.Command.Name;
+            string verb = CommandPath(parse.CommandResult);
             error.WriteLine($"{verb}: {string.Join(" ", parse.Errors.Select(e => e.Message))} (see '{verb} --help')");
             return ExitUsage;
         }
@@ -44,5 +44,20 @@ internal static class CliApp
             error.WriteLine("spiking: " + ErrorReporter.OneLine(ex));
             return ExitFailure;
         }
+    }
+
+    /// <summary>The full command path of a parse result, e.g. "spiking events render".</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? node = result; node is not null; node = node.Parent)
+        {
+            if (node is System.CommandLine.Parsing.CommandResult command)
+            {
+                names.Insert(0, command.Parent is null ? "spiking" : command.Command.Name);
+            }
+        }
+
+        return string.Join(' ', names);
     }
 }
