@@ -48,6 +48,9 @@ internal sealed class NanoProject
     public IReadOnlyList<string> HintPaths() =>
         Document.Descendants(MsBuild + "HintPath").Select(hint => hint.Value).ToList();
 
+    /// <summary>The ProjectGuid property, as written (braces included).</summary>
+    public string ProjectGuid() => Document.Descendants(MsBuild + "ProjectGuid").Single().Value;
+
     /// <summary>The id → version pairs of packages.config beside the project.</summary>
     public IReadOnlyDictionary<string, string> Packages() =>
         XDocument.Load(System.IO.Path.Combine(Folder, "packages.config")).Descendants("package")

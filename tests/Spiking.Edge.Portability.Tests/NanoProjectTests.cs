@@ -82,11 +82,24 @@ public class NanoProjectTests
         Assert.Matches(@"^1\.\d+\.\d+$", packages["nanoFramework.CoreLibrary"]); // 2.0 previews carry generics (PORTABILITY.md)
 
         var hinted = project.HintPaths()
-            .Select(hint => Regex.Match(hint, @"^packages\\(?<id>[A-Za-z.]+?)\.(?<version>\d+\.\d+\.\d+)\\lib\\"))
+            .Select(hint => Regex.Match(hint, @"^\.\.\\packages\\(?<id>[A-Za-z.]+?)\.(?<version>\d+\.\d+\.\d+)\\lib\\"))
             .Select(m => (Id: m.Groups["id"].Value, Version: m.Groups["version"].Value))
             .ToList();
         Assert.All(hinted, h => Assert.True(packages.TryGetValue(h.Id, out string? v) && v == h.Version, $"{project.Path}: HintPath of {h.Id} {h.Version} has no matching packages.config entry"));
         Assert.Equal(packages.Count, hinted.Count);
+    }
+
+    [Fact]
+    public void The_nano_solution_holds_both_projects_under_their_project_guids()
+    {
+        string solution = File.ReadAllText(Path.Combine(NanoProject.NanoFolder, "Spiking.Edge.Nano.sln"));
+        foreach (NanoProject project in new[] { NanoProject.Runtime, NanoProject.Sample })
+        {
+            string guid = project.ProjectGuid();
+            string relative = Path.GetRelativePath(NanoProject.NanoFolder, project.Path).Replace('/', '\\');
+            Assert.Contains($"\"{relative}\", \"{guid}\"", solution, StringComparison.Ordinal);
+            Assert.Contains($"{guid}.Release|Any CPU.Deploy.0", solution, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
