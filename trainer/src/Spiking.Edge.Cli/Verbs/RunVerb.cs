@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spiking.Edge.Devices.Formats.NMnist;
+using Spiking.Edge.Host.Running;
 using Spiking.Edge.Runtime;
 using Spiking.Edge.Runtime.Accelerators;
 using Spiking.Edge.Runtime.Events;
@@ -10,21 +11,49 @@ namespace Spiking.Edge.Cli.Verbs;
 /// <summary>
 /// `spiking run --model M INPUT...`: classifies N-MNIST-format event files with the edge runtime, one line per file.
 /// A file inside a folder named after a class label (N-MNIST layout) also gets its true label and an accuracy line.
+/// `spiking run --model M --source S [options]`: classifies a live or recorded stream window by window through
+/// Spiking.Edge.Host (the same options as `spiking-edge run`).
 /// </summary>
 internal static class RunVerb
 {
     public static Command Create(CliContext context)
     {
         var model = new Option<FileInfo>("--model") { Description = "Model file to run.", Required = true };
-        var inputs = new Argument<string[]>("inputs") { Description = "Event files (.bin, N-MNIST format) or folders searched recursively for them.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Event files (.bin, N-MNIST format) or folders searched recursively for them (or use --source).", Arity = ArgumentArity.ZeroOrMore };
         var scalar = new Option<bool>("--scalar") { Description = "Use the portable scalar kernels (as on a microcontroller) instead of SIMD." };
-        var command = new Command("run", "Classify event files with the edge runtime and print per-file predictions.") { model, inputs, scalar };
+        var host = new HostCommandOptions(sourceRequired: false);
+        var command = new Command("run", "Classify event files with the edge runtime and print per-file predictions, or a stream (--source) window by window.") { model, inputs, scalar };
+        host.AddTo(command);
         command.SetAction(parse =>
         {
             string modelPath = parse.GetValue(model)!.FullName;
+            string[] inputPaths = parse.GetValue(inputs) ?? [];
+            if (parse.GetValue(host.Source) is not null)
+            {
+                if (inputPaths.Length > 0)
+                {
+                    throw new CliException($"give event files or --source, not both (got '{inputPaths[0]}' and --source)");
+                }
+
+                CliFiles.RequireFile(modelPath, "--model");
+                using var cancellation = new ConsoleCancellation();
+                HostRun.Execute(host.Read(parse, modelPath, parse.GetValue(scalar)), context.Output, cancellation.Token);
+                return CliApp.ExitOk;
+            }
+
+            if (host.FirstSourceOnlyOptionGiven(parse) is { } sourceOnly)
+            {
+                throw new CliException($"{sourceOnly} applies to --source runs only");
+            }
+
+            if (inputPaths.Length == 0)
+            {
+                throw new CliException("give event files or folders to classify, or --source SPEC (file:PATH, genx320:..., serial:PORT,...)");
+            }
+
             var (definition, bytes) = CliFiles.ReadModel(modelPath, "--model");
             var network = Network.Load(bytes, parse.GetValue(scalar) ? new Spiking.Edge.Runtime.Kernels.ScalarRowAccumulator() : RowAccumulators.Best());
-            var files = ExpandInputs(parse.GetValue(inputs)!);
+            var files = ExpandInputs(inputPaths);
             int correct = 0, labelled = 0;
             long synOps = 0;
             var clock = Stopwatch.StartNew();

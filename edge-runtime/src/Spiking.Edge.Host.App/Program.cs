@@ -1,0 +1,3 @@
+using Spiking.Edge.Host.App;
+
+return HostApp.Run(args, Console.Out, Console.Error);
