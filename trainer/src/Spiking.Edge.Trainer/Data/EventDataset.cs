@@ -5,10 +5,11 @@ using Spiking.Edge.Devices.Formats.NMnist;
 namespace Spiking.Edge.Trainer.Data;
 
 /// <summary>
-/// Labelled event recordings on one sensor geometry: N-MNIST folders, or static IDX images converted to events by
-/// simulated saccades. Immutable; <see cref="Split"/> and <see cref="Take"/> return new datasets.
+/// Labelled event recordings on one sensor geometry: folders of recordings in any event format (N-MNIST among them),
+/// optionally preprocessed by a transform, or static IDX images converted to events by simulated saccades. Immutable;
+/// <see cref="Split"/> and <see cref="Take"/> return new datasets.
 /// </summary>
-public sealed class EventDataset
+public sealed partial class EventDataset
 {
     private static readonly string[] Digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
@@ -56,6 +57,12 @@ public sealed class EventDataset
 
     /// <summary>Number of classes.</summary>
     public int ClassCount => Labels.Count;
+
+    /// <summary>
+    /// The transform specification every sample went through when it was loaded, in the normalised form of
+    /// <see cref="EventTransformSpec.Normalize"/> (e.g. <c>downsample:34x34</c>); null when the events are as recorded.
+    /// </summary>
+    public string? Transform { get; init; }
 
     /// <summary>
     /// Reads an N-MNIST folder laid out as the official archives: <c>root/split/&lt;digit&gt;/*.bin</c>, labels "0".."9".
@@ -190,5 +197,5 @@ public sealed class EventDataset
         return With(Samples.Take(count).ToArray());
     }
 
-    private EventDataset With(IReadOnlyList<EventSample> samples) => new(Width, Height, Polarities, samples, Labels);
+    private EventDataset With(IReadOnlyList<EventSample> samples) => new(Width, Height, Polarities, samples, Labels) { Transform = Transform };
 }

@@ -11,8 +11,9 @@ namespace Spiking.Edge.Trainer.Pipeline;
 
 /// <summary>
 /// Trained float network → pruned, quantized model file, measured on the way: float accuracy, then integer-simulation
-/// and edge-runtime accuracy (compared bit for bit) on the same evaluation data. The accuracies go into the file's
-/// provenance; the file is written once, atomically, after they are known.
+/// and edge-runtime accuracy (compared bit for bit) on the same evaluation data. The accuracies and the evaluation data's
+/// input transform (<see cref="TransformProvenance"/>, in the notes) go into the file's provenance; the file is written
+/// once, atomically, after they are known.
 /// </summary>
 public static class ModelExport
 {
@@ -55,7 +56,7 @@ public static class ModelExport
         DeploymentCheckResult check = DeploymentCheck.Run(ModelWriter.ToBytes(model), evaluation, timing.WindowStartMicroseconds, accumulator);
 
         model.Provenance.IntegerAccuracy = (float)check.IntegerAccuracy;
-        model.Provenance.Notes = $"evaluated on {check.SampleCount} samples; edge runtime {(check.EdgeMatchesInteger ? "bit-exact with" : "DIFFERS from")} the integer simulation";
+        model.Provenance.Notes = $"evaluated on {check.SampleCount} samples; edge runtime {(check.EdgeMatchesInteger ? "bit-exact with" : "DIFFERS from")} the integer simulation; {TransformProvenance.Note(evaluation.Transform)}";
         ModelWriter.WriteFile(model, path);
         byte[] bytes = File.ReadAllBytes(path);
         return new ExportResult(Path.GetFullPath(path), model, bytes, floatAcc, check, report, ModelInspector.WeightSparsity(model));

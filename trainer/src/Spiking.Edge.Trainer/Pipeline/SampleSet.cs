@@ -7,20 +7,25 @@ namespace Spiking.Edge.Trainer.Pipeline;
 
 /// <summary>
 /// A labelled data set as the pipeline uses it, whichever form it has on disk: recorded events (N-MNIST) held as
-/// events, or images held as pixels and encoded to events on demand (saccades or rate coding). Training reads it
-/// through <see cref="Batches"/>; the export check and the edge runtime read the fixed events of <see cref="ToEvents"/>.
+/// events (optionally transformed when loaded, and augmented in training batches), or images held as pixels and
+/// encoded to events on demand (saccades or rate coding). Training reads it through <see cref="Batches"/>; the export
+/// check and the edge runtime read the fixed events of <see cref="ToEvents"/>.
 /// </summary>
 public sealed class SampleSet
 {
     private readonly EventDataset? events;
     private readonly ImageDataset? images;
     private readonly IImageEncoder? encoder;
+    private readonly EventAugmentation? augmentation;
+    private readonly int augmentationSeed;
 
-    private SampleSet(EventDataset? events, ImageDataset? images, IImageEncoder? encoder)
+    private SampleSet(EventDataset? events, ImageDataset? images, IImageEncoder? encoder, EventAugmentation? augmentation = null, int augmentationSeed = 0)
     {
         this.events = events;
         this.images = images;
         this.encoder = encoder;
+        this.augmentation = augmentation;
+        this.augmentationSeed = augmentationSeed;
     }
 
     /// <summary>Samples in the set.</summary>
@@ -44,14 +49,40 @@ public sealed class SampleSet
     /// <summary>Number of classes.</summary>
     public int ClassCount => Labels.Count;
 
+    /// <summary>The transform the recorded events went through when loaded (normalised spec), or null.</summary>
+    public string? Transform => events?.Transform;
+
+    /// <summary>The augmentation of training batches (<see cref="Batches"/> with redraw), or null.</summary>
+    public EventAugmentation? Augmentation => augmentation;
+
     /// <summary>How the samples became events, for logs and provenance.</summary>
-    public string Describe() => encoder?.Describe() ?? "recorded events";
+    public string Describe()
+    {
+        if (encoder is not null)
+        {
+            return encoder.Describe();
+        }
+
+        string text = "recorded events";
+        if (events!.Transform is string transform)
+        {
+            text += $", transform {transform}";
+        }
+
+        return augmentation is null ? text : text + $", training augmentation {augmentation.Describe()}";
+    }
 
     /// <summary>A set over recorded events.</summary>
-    public static SampleSet FromEvents(EventDataset events)
+    public static SampleSet FromEvents(EventDataset events) => FromEvents(events, null, 0);
+
+    /// <summary>A set over recorded events whose training batches are augmented by <paramref name="augmentation"/>.</summary>
+    /// <param name="events">The samples.</param>
+    /// <param name="augmentation">Random changes per training pass (null: none).</param>
+    /// <param name="seed">Seed of the augmentation draws.</param>
+    public static SampleSet FromEvents(EventDataset events, EventAugmentation? augmentation, int seed)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return new SampleSet(events, null, null);
+        return new SampleSet(events, null, null, augmentation, seed);
     }
 
     /// <summary>A set over images encoded by <paramref name="encoder"/>.</summary>
@@ -79,18 +110,23 @@ public sealed class SampleSet
         if (events is not null)
         {
             var (train, validation) = events.Split(validationFraction, seed);
-            return (FromEvents(train), FromEvents(validation));
+            return (FromEvents(train, augmentation, augmentationSeed), FromEvents(validation, augmentation, augmentationSeed));
         }
 
         var (trainImages, validationImages) = images!.Split(validationFraction, seed);
         return (FromImages(trainImages, encoder!), FromImages(validationImages, encoder!));
     }
 
-    /// <summary>Batches for training (<paramref name="redraw"/>: stochastic encodings re-drawn every pass) or evaluation.</summary>
+    /// <summary>
+    /// Batches for training (<paramref name="redraw"/>: stochastic encodings re-drawn and recorded events augmented on
+    /// every pass) or evaluation (never augmented).
+    /// </summary>
     public IBatchSource Batches(InputTiming timing, bool redraw)
     {
         ArgumentNullException.ThrowIfNull(timing);
-        return events is not null ? new EventBatchSource(events, timing) : new ImageBatchSource(images!, encoder!, timing, redraw);
+        return events is not null
+            ? new EventBatchSource(events, timing, redraw ? augmentation : null, augmentationSeed)
+            : new ImageBatchSource(images!, encoder!, timing, redraw);
     }
 
     /// <summary>The fixed events of every sample (draw 0): what the integer simulation and the edge runtime are run on.</summary>
