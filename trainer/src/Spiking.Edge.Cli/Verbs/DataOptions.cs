@@ -1,12 +1,14 @@
 using System.CommandLine;
+using Spiking.Edge.Devices.Transforms;
+using Spiking.Edge.Trainer.Data;
 using Spiking.Edge.Trainer.Pipeline;
 
 namespace Spiking.Edge.Cli.Verbs;
 
-/// <summary>The data flags shared by train, eval and export: --data, --limit, --encoding, --rate-gain.</summary>
+/// <summary>The data flags shared by train, eval and export: --data, --limit, --encoding, --rate-gain, --transform.</summary>
 internal sealed class DataOptions
 {
-    public Option<string> Data { get; } = new("--data") { Description = "N-MNIST folder (Train/<digit>/*.bin, Test/...) or folder of MNIST / Fashion-MNIST IDX files (converted to events by --encoding).", Required = true };
+    public Option<string> Data { get; } = new("--data") { Description = "Folder of labelled recordings (Train/<label>/<event file>, Test/...; any event format, e.g. N-MNIST) or folder of MNIST / Fashion-MNIST IDX files (converted to events by --encoding).", Required = true };
 
     public Option<int> Limit { get; } = new("--limit") { Description = "Use at most this many samples.", DefaultValueFactory = _ => int.MaxValue };
 
@@ -14,19 +16,34 @@ internal sealed class DataOptions
 
     public Option<double?> RateGain { get; } = new("--rate-gain") { Description = "Rate coding: spike probability per tick of a white pixel, (0, 1]. Default: the checkpoint's, else 1." };
 
+    public Option<string?> Transform { get; } = new("--transform") { Description = "Recorded events: preprocessing applied to every sample when loaded, e.g. downsample:34x34 or crop:128x128,downsample:34x34,polarity:merge (elements crop, downsample, denoise, refractory, polarity; see devices/src/Spiking.Edge.Devices/Transforms/README.md). The network input is the transform's output geometry. Default: the checkpoint's or model file's; a different one is refused." };
+
     public void AddTo(Command command)
     {
         command.Add(Data);
         command.Add(Limit);
         command.Add(Encoding);
         command.Add(RateGain);
+        command.Add(Transform);
     }
 
-    /// <summary>The encoding the flags ask for, falling back to <paramref name="saved"/> (a checkpoint's) or the default.</summary>
-    public InputEncoding EncodingOf(ParseResult parse, InputEncoding? saved = null)
+    /// <summary>
+    /// The encoding the flags ask for, falling back to <paramref name="saved"/> (a checkpoint's) or the default. The
+    /// transform is the saved one; a --transform that differs from it is refused when <paramref name="savedFrom"/>
+    /// names where it was recorded ("checkpoint", "model file"), as is any --transform when nothing was recorded.
+    /// </summary>
+    public InputEncoding EncodingOf(ParseResult parse, InputEncoding? saved = null, string? savedFrom = null)
     {
+        savedFrom ??= saved is null ? null : "checkpoint";
         saved ??= new InputEncoding();
-        var encoding = new InputEncoding(parse.GetValue(Encoding) ?? saved.Kind, parse.GetValue(RateGain) ?? saved.RateGain);
+        string? flag = parse.GetValue(Transform);
+        string? transform = flag is null ? saved.Transform : EventTransformSpec.Normalize(flag);
+        if (savedFrom is not null && transform != saved.Transform)
+        {
+            throw new CliException($"--transform {transform} differs from the {savedFrom}'s {(saved.Transform is null ? "(no transform)" : saved.Transform)}: the network takes its data the way it was trained (omit --transform to re-apply it)");
+        }
+
+        var encoding = new InputEncoding(parse.GetValue(Encoding) ?? saved.Kind, parse.GetValue(RateGain) ?? saved.RateGain) { Transform = transform, Augment = saved.Augment };
         try
         {
             encoding.Validate();
@@ -44,7 +61,14 @@ internal sealed class DataOptions
     {
         string folder = parse.GetValue(Data)!;
         CliFiles.RequireDirectory(folder, "--data");
-        return DataSource.Open(folder, split, encoding, timing, seed, CliChecks.Positive(parse.GetValue(Limit), "--limit"));
+        try
+        {
+            return DataSource.Open(folder, split, encoding, timing, seed, CliChecks.Positive(parse.GetValue(Limit), "--limit"));
+        }
+        catch (TransformSpecException e)
+        {
+            throw new CliException($"--transform: {e.Message}");
+        }
     }
 
     public static string CheckSplit(string split) =>

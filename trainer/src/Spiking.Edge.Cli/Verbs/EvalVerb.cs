@@ -7,7 +7,7 @@ namespace Spiking.Edge.Cli.Verbs;
 
 /// <summary>
 /// `spiking eval`: accuracy of a checkpoint (float network) or of a model file (integer simulation and edge runtime,
-/// compared bit for bit) on a split of the data.
+/// compared bit for bit) on a split of the data, re-applying the input transform the checkpoint or model file records.
 /// </summary>
 internal static class EvalVerb
 {
@@ -44,7 +44,10 @@ internal static class EvalVerb
 
             var (header, bytes) = CliFiles.ReadModel(modelPath!, "--model");
             var modelTiming = new InputTiming((int)header.TickMicroseconds, (int)header.TicksPerSample);
-            var samples = data.Open(parse, splitName, parse.GetValue(seed), data.EncodingOf(parse), modelTiming).ToEvents();
+            var encoding = TransformProvenance.TryRead(header.Provenance?.Notes, out string? trained)
+                ? data.EncodingOf(parse, new InputEncoding { Transform = trained }, "model file")
+                : data.EncodingOf(parse);
+            var samples = data.Open(parse, splitName, parse.GetValue(seed), encoding, modelTiming).ToEvents();
             var check = DeploymentCheck.Run(bytes, samples, 0, RowAccumulators.Best());
             context.Output.WriteLine($"integer accuracy {check.IntegerAccuracy:P2}, edge accuracy {check.EdgeAccuracy:P2} on {check.SampleCount:N0} {splitName} samples");
             context.Output.WriteLine($"{check.SynOpsPerSample:N0} SynOps per sample, {check.EdgeMillisecondsPerSample:F3} ms per sample on the edge runtime");

@@ -38,9 +38,10 @@ internal static class TrainVerb
         var validation = new Option<double>("--validation") { Description = "Fraction of the Train split held out for validation.", DefaultValueFactory = _ => 0.1 };
         var resume = new Option<bool>("--resume") { Description = "Continue from the run folder's checkpoint." };
         var metrics = new Option<string>("--metrics") { Description = "Metrics file (.csv or .json); default <out>/metrics.csv." };
+        var augment = new Option<string>("--augment") { Description = "Recorded events: random changes to training batches only, drawn afresh per sample and epoch from --seed, e.g. \"shift:2,flip-x,drop:0.1,jitter-us:1000\" (shift within ±N pixels, horizontal flip with probability ½, drop each event with probability F, move each timestamp by up to ±J µs)." };
         var command = new Command("train", "Train a spiking network (any cell of the four papers) or an LSTM/GRU baseline on N-MNIST or IDX data.")
         {
-            output, epochs, batch, lr, cell, hidden, recurrent, config, algo, algoOptions, clip, schedule, weightDecay, ticks, tickUs, seed, threads, validation, resume, metrics,
+            output, epochs, batch, lr, cell, hidden, recurrent, config, algo, algoOptions, clip, schedule, weightDecay, ticks, tickUs, seed, threads, validation, resume, metrics, augment,
         };
         data.AddTo(command);
         command.SetAction(parse =>
@@ -63,6 +64,8 @@ internal static class TrainVerb
                 CliFiles.RequireFile(checkpoint, "checkpoint to resume");
                 trainer = Checkpoint.Load(checkpoint, CliChecks.Positive(parse.GetValue(epochs), "--epochs"));
                 context.Output.WriteLine($"resuming after epoch {trainer.CompletedEpochs}");
+                data.EncodingOf(parse, trainer.Options.Encoding); // refuses a --transform other than the run's
+                CheckResumedAugmentation(parse.GetValue(augment), trainer.Options.Encoding.Augment);
                 all = data.Open(parse, "Train", trainer.Options.Seed, trainer.Options.Encoding, new InputTiming(trainer.Options.TickMicroseconds, trainer.Options.TicksPerSample));
             }
             else
@@ -76,7 +79,7 @@ internal static class TrainVerb
                     Threads = CliChecks.NonNegative(parse.GetValue(threads), "--threads"),
                     TicksPerSample = timing.TicksPerSample,
                     TickMicroseconds = timing.TickMicroseconds,
-                    Encoding = data.EncodingOf(parse),
+                    Encoding = data.EncodingOf(parse) with { Augment = ParseAugmentation(parse.GetValue(augment)) },
                     GradientClipNorm = parse.GetValue(clip),
                     Schedule = ParseFlag("--schedule", () => LearningRates.Parse(parse.GetValue(schedule)!)),
                     Algorithm = ParseFlag("--algo", () => TrainingAlgorithms.Parse(parse.GetValue(algo)!)),
@@ -171,6 +174,27 @@ internal static class TrainVerb
         catch (ConfigException e)
         {
             throw new CliException($"--algo-options {Path.GetFileName(path)}: {e.Message}");
+        }
+    }
+
+    private static string? ParseAugmentation(string? spec)
+    {
+        try
+        {
+            return spec is null ? null : EventAugmentation.Parse(spec).Describe();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--augment: {e.Message.Split(" (Parameter")[0]}");
+        }
+    }
+
+    private static void CheckResumedAugmentation(string? spec, string? saved)
+    {
+        string? asked = ParseAugmentation(spec);
+        if (spec is not null && asked != saved)
+        {
+            throw new CliException($"--augment {asked} differs from the run's {saved ?? "(no augmentation)"}: a resumed run keeps its augmentation (omit --augment)");
         }
     }
 

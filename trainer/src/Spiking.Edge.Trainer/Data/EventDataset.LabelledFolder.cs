@@ -119,17 +119,17 @@ public sealed partial class EventDataset
         Parallel.For(
             0,
             files.Count,
-            () => new Dictionary<(int, int), EventPipeline>(),
-            (i, _, pipelines) =>
+            () => new LoaderState(),
+            (i, _, state) =>
             {
                 if (i > Volatile.Read(ref firstError))
                 {
-                    return pipelines; // a file before this one failed: its error is the one reported
+                    return state; // a file before this one failed: its error is the one reported
                 }
 
                 try
                 {
-                    loaded[i] = Load(files[i].Path, spec, pipelines);
+                    loaded[i] = Load(files[i].Path, spec, state);
                 }
                 catch (Exception e) when (e is EventStreamException or InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
                 {
@@ -140,7 +140,7 @@ public sealed partial class EventDataset
                     }
                 }
 
-                return pipelines;
+                return state;
             },
             _ => { });
         if (firstError != int.MaxValue)
@@ -151,38 +151,72 @@ public sealed partial class EventDataset
         return loaded;
     }
 
-    private static LoadedSample Load(string path, string? spec, Dictionary<(int, int), EventPipeline> pipelines)
+    private static LoadedSample Load(string path, string? spec, LoaderState state)
     {
-        EventRecording recording = EventFiles.ReadAll(path);
-        if (recording.Width <= 0 || recording.Height <= 0)
+        Event[] events;
+        int width, height;
+        using (EventFileReader reader = EventFiles.Open(path))
         {
-            throw new InvalidDataException($"{path}: the file ({recording.Description}) does not state its sensor size; labelled folders need files that do");
-        }
-
-        if (spec is null)
-        {
-            return new LoadedSample(recording.Events, (recording.Width, recording.Height, 2));
-        }
-
-        if (!pipelines.TryGetValue((recording.Width, recording.Height), out EventPipeline? pipeline))
-        {
-            try
+            int total = 0;
+            while (true)
             {
-                pipeline = TransformSpec.Parse(spec, recording.Width, recording.Height);
+                if (state.Scratch.Length - total < LoaderState.ChunkEvents)
+                {
+                    Array.Resize(ref state.Scratch, Math.Max(state.Scratch.Length * 2, LoaderState.ChunkEvents));
+                }
+
+                int n = reader.Read(state.Scratch, total, state.Scratch.Length - total);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                total += n;
             }
-            catch (TransformSpecException e)
+
+            (width, height) = (reader.Width, reader.Height);
+            if (width <= 0 || height <= 0)
             {
-                throw new TransformSpecException(e.ElementNumber, e.Element, $"{e.Reason} (file {path})");
+                throw new InvalidDataException($"{path}: the file ({reader.Description}) does not state its sensor size; labelled folders need files that do");
             }
 
-            pipelines.Add((recording.Width, recording.Height), pipeline);
-        }
+            if (spec is null)
+            {
+                return new LoadedSample(state.Scratch[..total], (width, height, 2));
+            }
 
-        Event[] events = recording.Events;
-        pipeline.Reset();
-        int kept = pipeline.Apply(events, 0, events.Length);
-        Array.Resize(ref events, kept);
-        return new LoadedSample(events, (pipeline.OutputWidth, pipeline.OutputHeight, pipeline.OutputPolarities));
+            events = state.Scratch;
+            if (!state.Pipelines.TryGetValue((width, height), out EventPipeline? pipeline))
+            {
+                try
+                {
+                    pipeline = TransformSpec.Parse(spec, width, height);
+                }
+                catch (TransformSpecException e)
+                {
+                    throw new TransformSpecException(e.ElementNumber, e.Element, $"{e.Reason} (file {path})");
+                }
+
+                state.Pipelines.Add((width, height), pipeline);
+            }
+
+            pipeline.Reset();
+            int kept = pipeline.Apply(events, 0, total);
+            return new LoadedSample(events[..kept], (pipeline.OutputWidth, pipeline.OutputHeight, pipeline.OutputPolarities));
+        }
+    }
+
+    /// <summary>A loading thread's reusable state: the event buffer files are decoded into, and one pipeline per sensor geometry.</summary>
+    private sealed class LoaderState
+    {
+        /// <summary>Events decoded per read.</summary>
+        public const int ChunkEvents = 1 << 16;
+
+        /// <summary>Decoding buffer, grown as needed and reused for every file of the thread.</summary>
+        public Event[] Scratch = [];
+
+        /// <summary>Transform pipelines by input geometry.</summary>
+        public Dictionary<(int Width, int Height), EventPipeline> Pipelines { get; } = [];
     }
 
     /// <summary>One file's (transformed) events and output geometry.</summary>
