@@ -1,4 +1,5 @@
 using Spiking.Edge.Devices.Formats;
+using Spiking.Edge.Devices.Tests.Support;
 using Spiking.Edge.Runtime.Events;
 
 namespace Spiking.Edge.Devices.Tests.Formats.Aedat;
@@ -9,6 +10,8 @@ internal sealed record AedatOutcome(List<Event> Events, string Counters, EventSt
 /// <summary>Feeds a byte stream to any <see cref="IEventDecoder"/> in chunks, as a caller would.</summary>
 internal static class AedatDecodeHarness
 {
+    private static readonly FeedChecks Checks = new() { RequireProgress = true };
+
     /// <summary>Decodes <paramref name="data"/> cut at <paramref name="cuts"/> with an output buffer of <paramref name="capacity"/> events.</summary>
     /// <param name="create">Makes a fresh decoder.</param>
     /// <param name="counters">Describes the decoder's format-specific counters (compared between runs).</param>
@@ -18,41 +21,8 @@ internal static class AedatDecodeHarness
     public static AedatOutcome Run(Func<IEventDecoder> create, Func<IEventDecoder, string> counters, byte[] data, IEnumerable<int> cuts, int capacity)
     {
         var decoder = create();
-        var events = new List<Event>();
-        var buffer = new Event[capacity + 2];
-        var bounds = cuts.Where(c => c > 0 && c < data.Length).Distinct().Order().Append(data.Length).ToList();
-        int start = 0;
-        try
-        {
-            foreach (int bound in bounds)
-            {
-                // Each chunk in its own array at a non-zero offset, so that offsets are exercised too.
-                var chunk = new byte[bound - start + 3];
-                Array.Copy(data, start, chunk, 3, bound - start);
-                int offset = 3;
-                int remaining = bound - start;
-                while (remaining > 0)
-                {
-                    int n = decoder.Decode(chunk, offset, remaining, buffer, 1, capacity, out int consumed);
-                    events.AddRange(buffer.Skip(1).Take(n));
-                    offset += consumed;
-                    remaining -= consumed;
-                    if (n == 0 && consumed == 0)
-                    {
-                        throw new InvalidOperationException($"decoder made no progress at stream byte {bound - remaining}");
-                    }
-                }
-
-                start = bound;
-            }
-
-            decoder.Finish();
-            return new AedatOutcome(events, Describe(decoder, counters), null);
-        }
-        catch (EventStreamException e)
-        {
-            return new AedatOutcome(events, Describe(decoder, counters), e);
-        }
+        var outcome = DecodeHarness.Feed(decoder, data, cuts, capacity, Checks);
+        return new AedatOutcome(outcome.Events, Describe(decoder, counters), outcome.Error);
     }
 
     /// <summary>

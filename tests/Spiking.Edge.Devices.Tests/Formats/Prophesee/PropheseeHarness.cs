@@ -1,4 +1,5 @@
 using Spiking.Edge.Devices.Formats.Prophesee;
+using Spiking.Edge.Devices.Tests.Support;
 using Spiking.Edge.Runtime.Events;
 
 namespace Spiking.Edge.Devices.Tests.Formats.Prophesee;
@@ -26,50 +27,9 @@ internal static class PropheseeHarness
     public static PropheseeOutcome Run(Func<IPropheseeDecoder> factory, byte[] data, IEnumerable<int> cuts, int capacity, bool probeEmptyOutput = false)
     {
         var decoder = factory();
-        var events = new List<Event>();
-        var buffer = new Event[capacity + 2];
-        var bounds = cuts.Where(c => c > 0 && c < data.Length).Distinct().Order().Append(data.Length).ToList();
-        int start = 0;
-        try
-        {
-            foreach (int bound in bounds)
-            {
-                // Each chunk in its own array at a non-zero offset, so that offsets are exercised too.
-                var chunk = new byte[bound - start + 3];
-                Array.Copy(data, start, chunk, 3, bound - start);
-                int offset = 3;
-                int remaining = bound - start;
-                int guard = 0;
-                do
-                {
-                    if (probeEmptyOutput)
-                    {
-                        Assert.Equal(0, decoder.Decode(chunk, offset, remaining, buffer, 1, 0, out int probed));
-                        offset += probed;
-                        remaining -= probed;
-                    }
-
-                    int n = decoder.Decode(chunk, offset, remaining, buffer, 1, capacity, out int consumed);
-                    events.AddRange(buffer.Skip(1).Take(n));
-                    offset += consumed;
-                    remaining -= consumed;
-                    if (++guard > (40 * data.Length) + 10)
-                    {
-                        throw new InvalidOperationException("decoder made no progress");
-                    }
-                }
-                while (remaining > 0);
-
-                start = bound;
-            }
-
-            decoder.Finish();
-            return new PropheseeOutcome(events, decoder.Counters, null, null);
-        }
-        catch (EventStreamException e)
-        {
-            return new PropheseeOutcome(events, decoder.Counters, e.Offset, e.Message) { Error = e };
-        }
+        var checks = new FeedChecks { CallOnEmptyChunk = true, ProbeEmptyOutput = probeEmptyOutput, CallsPerByteLimit = 40 };
+        var outcome = DecodeHarness.Feed(decoder, data, cuts, capacity, checks);
+        return new PropheseeOutcome(outcome.Events, decoder.Counters, outcome.Error?.Offset, outcome.Error?.Message) { Error = outcome.Error };
     }
 
     /// <summary>Decodes the whole stream in one piece with a roomy output.</summary>

@@ -27,13 +27,11 @@ public sealed class Aedat2Decoder : IEventDecoder
     private static readonly byte[] Magic = "#!AER-DAT2.0"u8.ToArray();
 
     private readonly Aedat2Options _options;
-    private readonly byte[] _pending = new byte[RecordBytes];
-    private int _pendingCount;
+    private readonly PendingBytes _pending = new(RecordBytes);
     private Section _section;
     private int _magicMatched;
     private long _position;
     private long _lineStart;
-    private long _recordStart;
     private long _wrapOffset;
     private uint _lastRawTimestamp;
     private bool _seenRecord;
@@ -91,12 +89,11 @@ public sealed class Aedat2Decoder : IEventDecoder
     /// <inheritdoc/>
     public void Reset()
     {
-        _pendingCount = 0;
+        _pending.Clear();
         _section = Section.FirstLine;
         _magicMatched = 0;
         _position = 0;
         _lineStart = 0;
-        _recordStart = 0;
         _wrapOffset = 0;
         _lastRawTimestamp = 0;
         _seenRecord = false;
@@ -112,14 +109,7 @@ public sealed class Aedat2Decoder : IEventDecoder
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
-        DecodeArguments.CheckRange(input.Length, offset, count, nameof(offset), nameof(count));
-        DecodeArguments.CheckRange(output.Length, outputOffset, outputCapacity, nameof(outputOffset), nameof(outputCapacity));
-        if (_fault != null)
-        {
-            throw _fault;
-        }
+        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
 
         long start = _position;
         int read = offset;
@@ -178,38 +168,13 @@ public sealed class Aedat2Decoder : IEventDecoder
                         goto Stop;
                     }
 
-                    uint address;
-                    uint timestamp;
-                    long recordStart;
-                    if (_pendingCount == 0 && end - read >= RecordBytes)
+                    if (!_pending.TryTake(input, ref read, end, RecordBytes, start + (read - offset), out var record, out long recordStart))
                     {
-                        recordStart = start + (read - offset);
-                        address = BinaryPrimitives.ReadUInt32BigEndian(input.AsSpan(read));
-                        timestamp = BinaryPrimitives.ReadUInt32BigEndian(input.AsSpan(read + 4));
-                        read += RecordBytes;
-                    }
-                    else
-                    {
-                        if (_pendingCount == 0)
-                        {
-                            _recordStart = start + (read - offset);
-                        }
-
-                        int take = Math.Min(RecordBytes - _pendingCount, end - read);
-                        Array.Copy(input, read, _pending, _pendingCount, take);
-                        _pendingCount += take;
-                        read += take;
-                        if (_pendingCount < RecordBytes)
-                        {
-                            break;
-                        }
-
-                        _pendingCount = 0;
-                        recordStart = _recordStart;
-                        address = BinaryPrimitives.ReadUInt32BigEndian(_pending);
-                        timestamp = BinaryPrimitives.ReadUInt32BigEndian(_pending.AsSpan(4));
+                        break;
                     }
 
+                    uint address = BinaryPrimitives.ReadUInt32BigEndian(record);
+                    uint timestamp = BinaryPrimitives.ReadUInt32BigEndian(record[4..]);
                     if (DecodeRecord(address, timestamp, recordStart, ref output[outputOffset + written]))
                     {
                         written++;
@@ -222,12 +187,7 @@ public sealed class Aedat2Decoder : IEventDecoder
     Stop:
         _position = start + (read - offset);
         consumed = read - offset;
-        if (_fault != null && written == 0)
-        {
-            throw _fault;
-        }
-
-        return written;
+        return DecodeCall.End(written, _fault);
     }
 
     /// <inheritdoc/>
@@ -243,9 +203,9 @@ public sealed class Aedat2Decoder : IEventDecoder
             {
                 _fault = new EventStreamException(SourceName, _lineStart, "the stream ends inside a header line");
             }
-            else if (_pendingCount > 0)
+            else if (_pending.Count > 0)
             {
-                _fault = new EventStreamException(SourceName, _recordStart, $"truncated record: the stream ends after {_pendingCount} of {RecordBytes} bytes");
+                _fault = new EventStreamException(SourceName, _pending.Start, $"truncated record: the stream ends after {_pending.Count} of {RecordBytes} bytes");
             }
         }
 
@@ -254,13 +214,7 @@ public sealed class Aedat2Decoder : IEventDecoder
     }
 
     /// <inheritdoc/>
-    public void Finish()
-    {
-        if (!Complete(out var error))
-        {
-            throw error!;
-        }
-    }
+    public void Finish() => DecodeCall.Finish(this);
 
     // True when an event was written; false for a skipped record or a refused one (fault set).
     private bool DecodeRecord(uint address, uint rawTimestamp, long recordStart, ref Event target)

@@ -38,13 +38,11 @@ public sealed partial class Aedat31Decoder : IEventDecoder
 
     private const int TimestampOverflowShift = 31;
 
-    private readonly byte[] _scratch = new byte[PacketHeaderBytes];
+    private readonly PendingBytes _scratch = new(PacketHeaderBytes);
     private byte[] _line = new byte[256];
     private int _lineLength;
     private int _lineIndex;
     private long _lineStart;
-    private int _scratchCount;
-    private long _eventStart;
     private Section _section;
     private long _position;
     private long _packetStart;
@@ -107,8 +105,7 @@ public sealed partial class Aedat31Decoder : IEventDecoder
         _lineLength = 0;
         _lineIndex = 0;
         _lineStart = 0;
-        _scratchCount = 0;
-        _eventStart = 0;
+        _scratch.Clear();
         _section = Section.Header;
         _position = 0;
         _packetStart = 0;
@@ -130,14 +127,7 @@ public sealed partial class Aedat31Decoder : IEventDecoder
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
-        DecodeArguments.CheckRange(input.Length, offset, count, nameof(offset), nameof(count));
-        DecodeArguments.CheckRange(output.Length, outputOffset, outputCapacity, nameof(outputOffset), nameof(outputCapacity));
-        if (_fault != null)
-        {
-            throw _fault;
-        }
+        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
 
         long start = _position;
         int read = offset;
@@ -151,18 +141,9 @@ public sealed partial class Aedat31Decoder : IEventDecoder
                     read = ConsumeHeader(input, read, end, start + (read - offset));
                     break;
                 case Section.PacketHeader:
-                    if (_scratchCount == 0)
+                    if (_scratch.Fill(input, ref read, end, PacketHeaderBytes, start + (read - offset)))
                     {
-                        _packetStart = start + (read - offset);
-                    }
-
-                    int take = Math.Min(PacketHeaderBytes - _scratchCount, end - read);
-                    Array.Copy(input, read, _scratch, _scratchCount, take);
-                    _scratchCount += take;
-                    read += take;
-                    if (_scratchCount == PacketHeaderBytes)
-                    {
-                        _scratchCount = 0;
+                        _packetStart = _scratch.Start;
                         StartPacket();
                     }
 
@@ -173,38 +154,13 @@ public sealed partial class Aedat31Decoder : IEventDecoder
                         goto Stop;
                     }
 
-                    uint data;
-                    int timestamp;
-                    long eventStart;
-                    if (_scratchCount == 0 && end - read >= PolarityEventBytes)
+                    if (!_scratch.TryTake(input, ref read, end, PolarityEventBytes, start + (read - offset), out var record, out long eventStart))
                     {
-                        eventStart = start + (read - offset);
-                        data = BinaryPrimitives.ReadUInt32LittleEndian(input.AsSpan(read));
-                        timestamp = BinaryPrimitives.ReadInt32LittleEndian(input.AsSpan(read + 4));
-                        read += PolarityEventBytes;
-                    }
-                    else
-                    {
-                        if (_scratchCount == 0)
-                        {
-                            _eventStart = start + (read - offset);
-                        }
-
-                        int part = Math.Min(PolarityEventBytes - _scratchCount, end - read);
-                        Array.Copy(input, read, _scratch, _scratchCount, part);
-                        _scratchCount += part;
-                        read += part;
-                        if (_scratchCount < PolarityEventBytes)
-                        {
-                            break;
-                        }
-
-                        _scratchCount = 0;
-                        eventStart = _eventStart;
-                        data = BinaryPrimitives.ReadUInt32LittleEndian(_scratch);
-                        timestamp = BinaryPrimitives.ReadInt32LittleEndian(_scratch.AsSpan(4));
+                        break;
                     }
 
+                    uint data = BinaryPrimitives.ReadUInt32LittleEndian(record);
+                    int timestamp = BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
                     if (DecodePolarity(data, timestamp, eventStart, ref output[outputOffset + written]))
                     {
                         written++;
@@ -232,12 +188,7 @@ public sealed partial class Aedat31Decoder : IEventDecoder
     Stop:
         _position = start + (read - offset);
         consumed = read - offset;
-        if (_fault != null && written == 0)
-        {
-            throw _fault;
-        }
-
-        return written;
+        return DecodeCall.End(written, _fault);
     }
 
     /// <inheritdoc/>
@@ -253,9 +204,9 @@ public sealed partial class Aedat31Decoder : IEventDecoder
             {
                 _fault = new EventStreamException(SourceName, _lineLength > 0 ? _lineStart : _position, "the stream ends inside the header (no #!END-HEADER line)");
             }
-            else if (_section == Section.PacketHeader && _scratchCount > 0)
+            else if (_section == Section.PacketHeader && _scratch.Count > 0)
             {
-                _fault = new EventStreamException(SourceName, _packetStart, $"truncated packet header: the stream ends after {_scratchCount} of {PacketHeaderBytes} bytes");
+                _fault = new EventStreamException(SourceName, _scratch.Start, $"truncated packet header: the stream ends after {_scratch.Count} of {PacketHeaderBytes} bytes");
             }
             else if (_section is Section.PolarityEvents or Section.Skip)
             {
@@ -268,23 +219,17 @@ public sealed partial class Aedat31Decoder : IEventDecoder
     }
 
     /// <inheritdoc/>
-    public void Finish()
-    {
-        if (!Complete(out var error))
-        {
-            throw error!;
-        }
-    }
+    public void Finish() => DecodeCall.Finish(this);
 
     private void StartPacket()
     {
-        short eventType = BinaryPrimitives.ReadInt16LittleEndian(_scratch);
-        int eventSize = BinaryPrimitives.ReadInt32LittleEndian(_scratch.AsSpan(4));
-        int timestampOffset = BinaryPrimitives.ReadInt32LittleEndian(_scratch.AsSpan(8));
-        int overflow = BinaryPrimitives.ReadInt32LittleEndian(_scratch.AsSpan(12));
-        int capacity = BinaryPrimitives.ReadInt32LittleEndian(_scratch.AsSpan(16));
-        int number = BinaryPrimitives.ReadInt32LittleEndian(_scratch.AsSpan(20));
-        int valid = BinaryPrimitives.ReadInt32LittleEndian(_scratch.AsSpan(24));
+        short eventType = BinaryPrimitives.ReadInt16LittleEndian(_scratch.Bytes);
+        int eventSize = BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(4));
+        int timestampOffset = BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(8));
+        int overflow = BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(12));
+        int capacity = BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(16));
+        int number = BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(20));
+        int valid = BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(24));
         string? problem =
             eventType < 0 ? $"event type {eventType} is negative" :
             eventSize < 4 ? $"event size {eventSize} is below 4 bytes (every event holds a 32-bit timestamp)" :

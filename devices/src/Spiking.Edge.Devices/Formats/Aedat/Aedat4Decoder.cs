@@ -25,12 +25,11 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
     private const int HeaderOffset = Aedat4Format.MagicBytes + 4;
 
     private readonly int? _eventStreamId;
-    private readonly byte[] _scratch = new byte[Aedat4Format.PacketHeaderBytes];
+    private readonly PendingBytes _scratch = new(Aedat4Format.PacketHeaderBytes);
     private readonly Aedat4Codec _codec;
     private readonly List<Aedat4StreamInfo> _streams = [];
     private byte[] _header = [];
     private byte[] _packet = [];
-    private int _scratchCount;
     private int _headerCount;
     private Section _section;
     private long _position;
@@ -119,7 +118,7 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
     {
         _streams.Clear();
         _header = [];
-        _scratchCount = 0;
+        _scratch.Clear();
         _headerCount = 0;
         _section = Section.Magic;
         _position = 0;
@@ -149,14 +148,7 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
-        DecodeArguments.CheckRange(input.Length, offset, count, nameof(offset), nameof(count));
-        DecodeArguments.CheckRange(output.Length, outputOffset, outputCapacity, nameof(outputOffset), nameof(outputCapacity));
-        if (_fault != null)
-        {
-            throw _fault;
-        }
+        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
 
         long start = _position;
         int read = offset;
@@ -182,9 +174,9 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
 
                     break;
                 case Section.HeaderLength:
-                    if (Fill(input, ref read, end, 4))
+                    if (_scratch.Fill(input, ref read, end, 4, start + (read - offset)))
                     {
-                        StartHeader(BinaryPrimitives.ReadUInt32LittleEndian(_scratch));
+                        StartHeader(BinaryPrimitives.ReadUInt32LittleEndian(_scratch.Bytes));
                     }
 
                     break;
@@ -200,7 +192,7 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
 
                     break;
                 case Section.PacketHeader:
-                    if (_scratchCount == 0)
+                    if (_scratch.Count == 0)
                     {
                         _packetStart = start + (read - offset);
                         if (_packetStart == FileDataPosition)
@@ -210,9 +202,9 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
                         }
                     }
 
-                    if (Fill(input, ref read, end, Aedat4Format.PacketHeaderBytes))
+                    if (_scratch.Fill(input, ref read, end, Aedat4Format.PacketHeaderBytes, start + (read - offset)))
                     {
-                        StartPacket(BinaryPrimitives.ReadInt32LittleEndian(_scratch), BinaryPrimitives.ReadInt32LittleEndian(_scratch.AsSpan(4)));
+                        StartPacket(BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes), BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(4)));
                     }
 
                     break;
@@ -270,12 +262,7 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
     Stop:
         _position = start + (read - offset);
         consumed = read - offset;
-        if (_fault != null && written == 0)
-        {
-            throw _fault;
-        }
-
-        return written;
+        return DecodeCall.End(written, _fault);
     }
 
     /// <inheritdoc/>
@@ -288,8 +275,8 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
                 _ when _position == 0 => new EventStreamException(SourceName, 0, "empty stream: no #!AER-DAT4.0 header"),
                 Section.Magic or Section.HeaderLength or Section.Header =>
                     new EventStreamException(SourceName, 0, "the stream ends inside the file header"),
-                Section.PacketHeader when _scratchCount > 0 => new EventStreamException(
-                    SourceName, _packetStart, $"truncated packet header: the stream ends after {_scratchCount} of {Aedat4Format.PacketHeaderBytes} bytes"),
+                Section.PacketHeader when _scratch.Count > 0 => new EventStreamException(
+                    SourceName, _packetStart, $"truncated packet header: the stream ends after {_scratch.Count} of {Aedat4Format.PacketHeaderBytes} bytes"),
                 Section.PacketHeader when FileDataPosition >= 0 && _position < FileDataPosition => new EventStreamException(
                     SourceName, _position, $"the stream ends before the file data table at byte offset {FileDataPosition}"),
                 Section.PacketBody or Section.SkipBody => new EventStreamException(
@@ -303,30 +290,8 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
     }
 
     /// <inheritdoc/>
-    public void Finish()
-    {
-        if (!Complete(out var error))
-        {
-            throw error!;
-        }
-    }
+    public void Finish() => DecodeCall.Finish(this);
 
     /// <summary>Frees the Zstandard decompression context.</summary>
     public void Dispose() => _codec.Dispose();
-
-    // Copies into _scratch until it holds `bytes` bytes; true (and _scratch emptied for the next use) when it does.
-    private bool Fill(byte[] input, ref int read, int end, int bytes)
-    {
-        int take = Math.Min(bytes - _scratchCount, end - read);
-        Array.Copy(input, read, _scratch, _scratchCount, take);
-        _scratchCount += take;
-        read += take;
-        if (_scratchCount < bytes)
-        {
-            return false;
-        }
-
-        _scratchCount = 0;
-        return true;
-    }
 }
