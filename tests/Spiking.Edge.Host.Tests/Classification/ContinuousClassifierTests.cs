@@ -237,6 +237,66 @@ public class ContinuousClassifierTests
     }
 
     [Fact]
+    public void A_model_trained_with_a_transform_applies_it_by_default_and_a_transform_spec_overrides_it()
+    {
+        const string Recorded = "crop:306x306,downsample:9,polarity:on";
+        byte[] model = HostTestModels.Build(notes: "evaluated on 100 samples; transform: " + Recorded);
+        var events = TestEvents.Random(seed: 24, count: 2_000, width: 320, height: 320, meanGapMicroseconds: 40);
+        var windowing = WindowingOptions.FromCommandLine(20, null, null, null, null);
+
+        var byDefault = new ContinuousClassifier(model, new ScalarRowAccumulator(), windowing);
+        var observer = new RecordingObserver();
+        using (var source = new ArraySource(events, 320, 320, chunk: 250))
+        {
+            byDefault.Run(source, observer, RunLimits.None, CancellationToken.None);
+        }
+
+        var expectedEvents = (Event[])events.Clone();
+        int kept = Spiking.Edge.Devices.Transforms.TransformSpec.Parse(Recorded, 320, 320).Apply(expectedEvents, 0, expectedEvents.Length);
+        Assert.Equal(Recorded, byDefault.RecordedTransform);
+        Assert.Contains($"the model's recorded transform \"{Recorded}\": 320 x 320 -> 34 x 34", Assert.Single(observer.Adaptations).Description, StringComparison.Ordinal);
+        WindowOracle.AssertSame(WindowOracle.FixedDuration(model, expectedEvents[..kept], 20_000, 20_000), observer.Windows);
+
+        var overridden = new ContinuousClassifier(model, new ScalarRowAccumulator(), windowing, new ClassifierOptions { TransformSpec = "downsample:34x34" });
+        var overrideObserver = new RecordingObserver();
+        using (var source = new ArraySource(events, 320, 320, chunk: 250))
+        {
+            overridden.Run(source, overrideObserver, RunLimits.None, CancellationToken.None);
+        }
+
+        Assert.Contains("--transform \"downsample:34x34\"", Assert.Single(overrideObserver.Adaptations).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_recorded_transform_that_does_not_fit_the_source_is_refused_in_one_line_naming_the_override()
+    {
+        byte[] model = HostTestModels.Build(notes: "transform: crop:306x306,downsample:9");
+        var classifier = new ContinuousClassifier(model, new ScalarRowAccumulator(), WindowingOptions.FromCommandLine(20, null, null, null, null));
+        var events = TestEvents.Random(seed: 25, count: 200, width: 100, height: 100, meanGapMicroseconds: 40);
+        using var source = new ArraySource(events, 100, 100, chunk: 50);
+
+        var error = Assert.Throws<HostOptionException>(() => classifier.Run(source, new RecordingObserver(), RunLimits.None, CancellationToken.None));
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains("the model's recorded transform \"crop:306x306,downsample:9\" does not fit the 100 x 100 source", error.Message, StringComparison.Ordinal);
+        Assert.Contains("give --transform to override it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_recorded_without_a_transform_keeps_the_default_adaptation()
+    {
+        var classifier = new ContinuousClassifier(HostTestModels.Build(notes: "transform: none"), new ScalarRowAccumulator(), WindowingOptions.FromCommandLine(20, null, null, null, null));
+        var events = TestEvents.Random(seed: 26, count: 500, width: 320, height: 320, meanGapMicroseconds: 40);
+        using var source = new ArraySource(events, 320, 320, chunk: 100);
+        var observer = new RecordingObserver();
+
+        classifier.Run(source, observer, RunLimits.None, CancellationToken.None);
+
+        Assert.Null(classifier.RecordedTransform);
+        Assert.Contains("downsample 320 x 320 -> 34 x 34 (default", Assert.Single(observer.Adaptations).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nothing_is_allocated_per_event()
     {
         var events = TestEvents.Random(seed: 23, count: 200_000, width: 34, height: 34, meanGapMicroseconds: 2);

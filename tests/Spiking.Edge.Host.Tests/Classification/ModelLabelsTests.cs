@@ -29,4 +29,11 @@ public class ModelLabelsTests
 
         Assert.StartsWith("model file: broken top-level field at byte ", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_provenance_notes_are_read_and_a_model_without_them_gives_null()
+    {
+        Assert.Equal("evaluated on 10 samples; transform: downsample:34x34", ModelLabels.ReadProvenanceNotes(HostTestModels.Build(notes: "evaluated on 10 samples; transform: downsample:34x34")));
+        Assert.Null(ModelLabels.ReadProvenanceNotes(HostTestModels.Build()));
+    }
 }

@@ -14,7 +14,7 @@ internal static class HostTestModels
     public const int TickMicroseconds = 1_000;
     public const int Ticks = 20;
 
-    public static byte[] Build(int seed = 1, int width = Side, int height = Side, int ticks = Ticks)
+    public static byte[] Build(int seed = 1, int width = Side, int height = Side, int ticks = Ticks, string? notes = null)
     {
         var random = new Random(seed);
         int inputs = width * height * 2;
@@ -30,6 +30,11 @@ internal static class HostTestModels
         for (int c = 0; c < 10; c++)
         {
             model.Labels.Add(c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (notes is not null)
+        {
+            model.Provenance = new P.Provenance { Notes = notes };
         }
 
         return ModelWriter.ToBytes(model);

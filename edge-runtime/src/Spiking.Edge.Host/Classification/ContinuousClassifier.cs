@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Spiking.Edge.Devices.Transforms;
 using Spiking.Edge.Runtime;
 using Spiking.Edge.Runtime.Events;
 using Spiking.Edge.Runtime.Events.Transforms;
@@ -84,7 +85,14 @@ public sealed class ContinuousClassifier
         Windowing = windowing;
         _segmenter = windowing.CreateSegmenter(SampleMicroseconds);
         Labels = ModelLabels.Read(modelBytes);
+        RecordedTransform = TransformProvenance.TryRead(ModelLabels.ReadProvenanceNotes(modelBytes), out string? recorded) ? recorded : null;
     }
+
+    /// <summary>
+    /// The input transform recorded in the model file's provenance (the one it was trained with, <c>spiking train
+    /// --transform</c>), or null. It is the default when <see cref="ClassifierOptions.TransformSpec"/> is not given.
+    /// </summary>
+    public string? RecordedTransform { get; }
 
     /// <summary>The model's input width.</summary>
     public int InputWidth => _networks[0].InputWidth;
@@ -216,7 +224,8 @@ public sealed class ContinuousClassifier
 
     private InputAdaptation Adapt(IEventSource source, IClassificationObserver observer, out IEventTransform? transform)
     {
-        var adaptation = InputAdaptation.Resolve(_options.TransformSpec, source.Width, source.Height, InputWidth, InputHeight);
+        bool fromModel = _options.TransformSpec is null && RecordedTransform is not null;
+        var adaptation = InputAdaptation.Resolve(_options.TransformSpec ?? RecordedTransform, source.Width, source.Height, InputWidth, InputHeight, fromModel);
         transform = adaptation.Transform;
         transform?.Reset();
         observer.InputResolved(adaptation);

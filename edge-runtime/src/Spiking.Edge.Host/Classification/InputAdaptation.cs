@@ -27,28 +27,41 @@ public sealed class InputAdaptation
     /// <param name="sourceHeight">Source height (0 = not stated).</param>
     /// <param name="modelWidth">The model's input width.</param>
     /// <param name="modelHeight">The model's input height.</param>
+    /// <param name="fromModel">True when <paramref name="transformSpec"/> is the transform recorded in the model file's
+    /// provenance (the one it was trained with) rather than a <c>--transform</c> value: messages say so.</param>
     /// <returns>The adaptation.</returns>
     /// <exception cref="TransformSpecException">The <c>--transform</c> value is malformed (one line naming the element).</exception>
     /// <exception cref="HostOptionException"><c>--transform</c> is given for a source of unknown geometry, or does not end at the model's geometry.</exception>
-    public static InputAdaptation Resolve(string? transformSpec, int sourceWidth, int sourceHeight, int modelWidth, int modelHeight)
+    public static InputAdaptation Resolve(string? transformSpec, int sourceWidth, int sourceHeight, int modelWidth, int modelHeight, bool fromModel = false)
     {
         bool known = sourceWidth > 0 && sourceHeight > 0;
         if (transformSpec is not null)
         {
+            string what = fromModel ? $"the model's recorded transform \"{transformSpec}\"" : $"--transform \"{transformSpec}\"";
+            string hint = fromModel ? " (give --transform to override it)" : string.Empty;
             if (!known)
             {
-                throw new HostOptionException("--transform", "--transform needs the source geometry, and this source does not state it");
+                throw new HostOptionException("--transform", $"{what} needs the source geometry, and this source does not state it{hint}");
             }
 
-            EventPipeline pipeline = TransformSpec.Parse(transformSpec, sourceWidth, sourceHeight);
+            EventPipeline pipeline;
+            try
+            {
+                pipeline = TransformSpec.Parse(transformSpec, sourceWidth, sourceHeight);
+            }
+            catch (TransformSpecException e) when (fromModel)
+            {
+                throw new HostOptionException("--transform", $"{what} does not fit the {sourceWidth} x {sourceHeight} source: {e.Message}{hint}");
+            }
+
             if (pipeline.OutputWidth != modelWidth || pipeline.OutputHeight != modelHeight)
             {
                 throw new HostOptionException(
                     "--transform",
-                    $"--transform \"{transformSpec}\" turns the {sourceWidth} x {sourceHeight} source into {pipeline.OutputWidth} x {pipeline.OutputHeight}; the model's input is {modelWidth} x {modelHeight}");
+                    $"{what} turns the {sourceWidth} x {sourceHeight} source into {pipeline.OutputWidth} x {pipeline.OutputHeight}; the model's input is {modelWidth} x {modelHeight}{hint}");
             }
 
-            return new InputAdaptation(pipeline, $"--transform \"{transformSpec}\": {sourceWidth} x {sourceHeight} -> {modelWidth} x {modelHeight}");
+            return new InputAdaptation(pipeline, $"{what}: {sourceWidth} x {sourceHeight} -> {modelWidth} x {modelHeight}");
         }
 
         if (!known)

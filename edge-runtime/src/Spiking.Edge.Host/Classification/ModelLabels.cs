@@ -3,13 +3,15 @@ using System.Text;
 namespace Spiking.Edge.Host.Classification;
 
 /// <summary>
-/// Reads the class labels (field 8, <c>repeated string labels</c>) of a model file without Google.Protobuf, so the
+/// Reads the class labels (field 8, <c>repeated string labels</c>) and the provenance notes of a model file without Google.Protobuf, so the
 /// host carries no protobuf library: a bounds-checked walk over the top-level fields. Use it on bytes the runtime
 /// has already loaded (and so validated).
 /// </summary>
 public static class ModelLabels
 {
     private const int FieldLabels = 8;
+    private const int FieldProvenance = 9;
+    private const int FieldProvenanceNotes = 11;
 
     /// <summary>The labels in output order; empty when the model has none.</summary>
     /// <param name="modelBytes">A model file.</param>
@@ -19,44 +21,74 @@ public static class ModelLabels
     {
         ArgumentNullException.ThrowIfNull(modelBytes);
         var labels = new List<string>();
-        int position = 0;
-        while (position < modelBytes.Length)
+        Walk(modelBytes, 0, modelBytes.Length, (field, start, length) =>
+        {
+            if (field == FieldLabels)
+            {
+                labels.Add(Encoding.UTF8.GetString(modelBytes, start, length));
+            }
+        });
+        return labels;
+    }
+
+    /// <summary>The provenance notes (field 9 <c>provenance</c>, its field 11 <c>notes</c>), or null when absent.</summary>
+    /// <param name="modelBytes">A model file.</param>
+    /// <returns>The notes text, or null.</returns>
+    /// <exception cref="InvalidDataException">The wire structure is broken.</exception>
+    public static string? ReadProvenanceNotes(byte[] modelBytes)
+    {
+        ArgumentNullException.ThrowIfNull(modelBytes);
+        string? notes = null;
+        Walk(modelBytes, 0, modelBytes.Length, (field, start, length) =>
+        {
+            if (field == FieldProvenance)
+            {
+                Walk(modelBytes, start, start + length, (inner, innerStart, innerLength) =>
+                {
+                    if (inner == FieldProvenanceNotes)
+                    {
+                        notes = Encoding.UTF8.GetString(modelBytes, innerStart, innerLength);
+                    }
+                });
+            }
+        });
+        return notes;
+    }
+
+    // Calls onBytes(field, start, length) for every length-delimited field in bytes[position, end); skips the others.
+    private static void Walk(byte[] modelBytes, int position, int end, Action<ulong, int, int> onBytes)
+    {
+        while (position < end)
         {
             int tagOffset = position;
-            ulong tag = Varint(modelBytes, ref position);
+            ulong tag = Varint(modelBytes, ref position, end);
             int wireType = (int)(tag & 7);
             ulong field = tag >> 3;
             switch (wireType)
             {
                 case 0:
-                    Varint(modelBytes, ref position);
+                    Varint(modelBytes, ref position, end);
                     break;
                 case 1:
-                    Skip(modelBytes, ref position, 8, tagOffset);
+                    Skip(ref position, end, 8, tagOffset);
                     break;
                 case 5:
-                    Skip(modelBytes, ref position, 4, tagOffset);
+                    Skip(ref position, end, 4, tagOffset);
                     break;
                 case 2:
-                    ulong length = Varint(modelBytes, ref position);
-                    if (length > (ulong)(modelBytes.Length - position))
+                    ulong length = Varint(modelBytes, ref position, end);
+                    if (length > (ulong)(end - position))
                     {
                         throw Broken(tagOffset);
                     }
 
-                    if (field == FieldLabels)
-                    {
-                        labels.Add(Encoding.UTF8.GetString(modelBytes, position, (int)length));
-                    }
-
+                    onBytes(field, position, (int)length);
                     position += (int)length;
                     break;
                 default:
                     throw Broken(tagOffset);
             }
         }
-
-        return labels;
     }
 
     /// <summary>The label of class <paramref name="index"/>, or its number when the model has no labels.</summary>
@@ -65,13 +97,13 @@ public static class ModelLabels
     public static string NameOf(IReadOnlyList<string> labels, int index) =>
         index >= 0 && index < labels.Count ? labels[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static ulong Varint(byte[] bytes, ref int position)
+    private static ulong Varint(byte[] bytes, ref int position, int end)
     {
         int start = position;
         ulong value = 0;
         for (int shift = 0; shift < 64; shift += 7)
         {
-            if (position >= bytes.Length)
+            if (position >= end)
             {
                 throw Broken(start);
             }
@@ -87,9 +119,9 @@ public static class ModelLabels
         throw Broken(start);
     }
 
-    private static void Skip(byte[] bytes, ref int position, int count, int tagOffset)
+    private static void Skip(ref int position, int end, int count, int tagOffset)
     {
-        if (bytes.Length - position < count)
+        if (end - position < count)
         {
             throw Broken(tagOffset);
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spiking.Edge.Devices.Transforms;
 using Spiking.Edge.Runtime.Accelerators;
 using Spiking.Edge.Trainer.Pipeline;
 using Spiking.Edge.Trainer.Training;

@@ -1,3 +1,4 @@
+using Spiking.Edge.Devices.Transforms;
 using Spiking.Edge.ModelFormat;
 using Spiking.Edge.Runtime.Kernels;
 using Spiking.Edge.Trainer.Data;

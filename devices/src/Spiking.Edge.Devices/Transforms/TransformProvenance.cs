@@ -1,4 +1,4 @@
-namespace Spiking.Edge.Trainer.Pipeline;
+namespace Spiking.Edge.Devices.Transforms;
 
 /// <summary>
 /// Records a model's input transform in the free-text provenance notes of the model file (format 1.x has no field of
