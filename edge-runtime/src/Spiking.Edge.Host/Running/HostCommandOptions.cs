@@ -18,7 +18,7 @@ public sealed class HostCommandOptions
             Required = sourceRequired,
         };
         Realtime = new Option<bool>("--realtime") { Description = "Replay a file source at recorded speed (default: as fast as possible)." };
-        Transform = new Option<string>("--transform") { Description = "Input transform, e.g. crop:240x240,downsample:34x34,denoise:5000 (default: downsample to the model input when the source geometry differs)." };
+        Transform = new Option<string>("--transform") { Description = "Input transform, e.g. crop:240x240,downsample:34x34,denoise:5000 (default: the transform recorded in the model, else a downsample to the model input when the source geometry differs)." };
         WindowMilliseconds = new Option<double?>("--window-ms") { Description = "Window duration in ms (default: the model's T x dt)." };
         HopMilliseconds = new Option<double?>("--hop-ms") { Description = "Start-to-start distance of windows in ms (default: the window; smaller overlaps)." };
         WindowEvents = new Option<int?>("--window-events") { Description = "Cut windows of this many events instead of by time." };
