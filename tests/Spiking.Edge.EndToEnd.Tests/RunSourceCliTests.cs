@@ -1,8 +1,6 @@
-using Google.Protobuf;
 using Spiking.Edge.Devices.Formats;
-using Spiking.Edge.ModelFormat;
+using Spiking.Edge.Host.Tests.Support;
 using Spiking.Edge.Runtime.Events;
-using P = Spiking.Edge.ModelFormat.Proto;
 
 namespace Spiking.Edge.EndToEnd.Tests;
 
@@ -86,58 +84,8 @@ public class RunSourceCliTests
         Assert.Contains(recording + "\t", output, StringComparison.Ordinal);
     }
 
-    /// <summary>A small valid model: 34 × 34 × 2 → 16 LIF → 10 LIF, seeded dense weights, labels 0..9, 20 ticks of 1 ms.</summary>
-    private static string WriteModel(string folder)
-    {
-        var random = new Random(5);
-        var model = new P.Model
-        {
-            Input = new P.InputGeometry { Width = 34, Height = 34, Polarities = 2 },
-            TickMicroseconds = 1_000,
-            TicksPerSample = 20,
-            Readout = new P.Readout { Mode = P.ReadoutMode.SpikeCount },
-        };
-        model.Layers.Add(Layer(random, 34 * 34 * 2, 16, 60));
-        model.Layers.Add(Layer(random, 16, 10, 30));
-        model.Labels.Add(Enumerable.Range(0, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        string path = Path.Combine(folder, "model.semodel");
-        ModelWriter.WriteFile(model, path);
-        return path;
-    }
-
-    private static P.Layer Layer(Random random, int inputs, int outputs, int threshold)
-    {
-        var values = new byte[inputs * outputs];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = (byte)(sbyte)random.Next(-20, 40);
-        }
-
-        var layer = new P.Layer
-        {
-            Name = "layer",
-            InputSize = (uint)inputs,
-            OutputSize = (uint)outputs,
-            Neuron = P.NeuronModel.Lif,
-            LeakShift = 3,
-            Reset = P.ResetMode.Subtract,
-            Comparison = P.ThresholdComparison.GreaterOrEqual,
-            Weights = new P.Weights
-            {
-                Encoding = P.WeightEncoding.Dense,
-                Bits = 8,
-                Values = ByteString.CopyFrom(values),
-                NonzeroCount = (ulong)values.Count(v => v != 0),
-            },
-        };
-        for (int o = 0; o < outputs; o++)
-        {
-            layer.Threshold.Add(threshold);
-            layer.WeightScale.Add(0.01f);
-        }
-
-        return layer;
-    }
+    /// <summary>The host tests' small valid model (34 × 34 × 2 → 24 LIF → 10 LIF, labels 0..9, 20 ticks of 1 ms).</summary>
+    private static string WriteModel(string folder) => HostTestModels.Write(folder);
 
     /// <summary>An N-MNIST recording of 4,000 seeded events over about 200 ms.</summary>
     private static string WriteRecording(string folder)
