@@ -101,7 +101,7 @@ public sealed class Aedat4Writer : IDisposable
     public void Write(Event[] events, int offset, int count)
     {
         ArgumentNullException.ThrowIfNull(events);
-        DecodeArguments.CheckRange(events.Length, offset, count, nameof(offset), nameof(count));
+        ArrayRange.Check(events.Length, offset, count, nameof(offset), nameof(count));
         for (int i = 0; i < count; i++)
         {
             Write(events[offset + i]);

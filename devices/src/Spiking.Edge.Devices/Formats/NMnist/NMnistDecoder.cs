@@ -76,14 +76,7 @@ public sealed class NMnistDecoder : IEventDecoder
     /// <exception cref="EventStreamException">A malformed record was met earlier (or first thing in this call).</exception>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
-        CheckRange(input.Length, offset, count, nameof(offset), nameof(count));
-        CheckRange(output.Length, outputOffset, outputCapacity, nameof(outputOffset), nameof(outputCapacity));
-        if (_fault != null)
-        {
-            throw _fault;
-        }
+        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
 
         int read = offset;
         int end = offset + count;
@@ -188,13 +181,7 @@ public sealed class NMnistDecoder : IEventDecoder
 
     /// <summary>Ends the stream; throws the error <see cref="Complete"/> would report.</summary>
     /// <exception cref="EventStreamException">The stream was malformed or ends inside a record.</exception>
-    public void Finish()
-    {
-        if (!Complete(out var error))
-        {
-            throw error!;
-        }
-    }
+    public void Finish() => DecodeCall.Finish(this);
 
     // Returns true when an event was written; false for an overflow marker (no fault) or a bad record (fault set).
     private bool DecodeRecord(byte b0, byte b1, byte b2, byte b3, byte b4, long recordStart, ref Event target)
@@ -227,18 +214,5 @@ public sealed class NMnistDecoder : IEventDecoder
         target.TimestampMicroseconds = timestamp;
         EventCount++;
         return true;
-    }
-
-    private static void CheckRange(int length, int offset, int count, string offsetName, string countName)
-    {
-        if (offset < 0 || offset > length)
-        {
-            throw new ArgumentOutOfRangeException(offsetName, offset, $"must be within 0..{length}");
-        }
-
-        if (count < 0 || count > length - offset)
-        {
-            throw new ArgumentOutOfRangeException(countName, count, $"must be within 0..{length - offset}");
-        }
     }
 }

@@ -84,23 +84,15 @@ public sealed class Evt21Decoder : IPropheseeDecoder
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
     {
-        DecoderArguments.Check(input, offset, count, output, outputOffset, outputCapacity);
-        if (_fault != null)
-        {
-            throw _fault;
-        }
+        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
 
         int written = _core.Decode(input, offset, count, output, outputOffset, outputCapacity, out consumed);
         if (_core.IsFaulted)
         {
             _fault = CoreFault();
-            if (written == 0)
-            {
-                throw _fault;
-            }
         }
 
-        return written;
+        return DecodeCall.End(written, _fault);
     }
 
     /// <inheritdoc/>
@@ -116,13 +108,7 @@ public sealed class Evt21Decoder : IPropheseeDecoder
     }
 
     /// <inheritdoc/>
-    public void Finish()
-    {
-        if (!Complete(out var error))
-        {
-            throw error!;
-        }
-    }
+    public void Finish() => DecodeCall.Finish(this);
 
     private EventStreamException CoreFault() => new(SourceName, OriginOffset + _core.FaultOffset, _core.FaultReason);
 }

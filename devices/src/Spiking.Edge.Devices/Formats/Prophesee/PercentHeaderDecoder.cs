@@ -61,11 +61,7 @@ public abstract class PercentHeaderDecoder : IPropheseeDecoder
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
     {
-        DecoderArguments.Check(input, offset, count, output, outputOffset, outputCapacity);
-        if (_fault != null)
-        {
-            throw _fault;
-        }
+        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
 
         consumed = 0;
         if (_body == null)
@@ -131,13 +127,7 @@ public abstract class PercentHeaderDecoder : IPropheseeDecoder
     }
 
     /// <inheritdoc/>
-    public void Finish()
-    {
-        if (!Complete(out var error))
-        {
-            throw error!;
-        }
-    }
+    public void Finish() => DecodeCall.Finish(this);
 
     /// <summary>
     /// Chooses the body decoder from the complete header (its error offsets must start at

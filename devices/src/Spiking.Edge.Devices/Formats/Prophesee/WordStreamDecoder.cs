@@ -72,11 +72,7 @@ public abstract class WordStreamDecoder : IPropheseeDecoder
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
     {
-        DecoderArguments.Check(input, offset, count, output, outputOffset, outputCapacity);
-        if (_fault != null)
-        {
-            throw _fault;
-        }
+        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
 
         int read = offset;
         int end = offset + count;
@@ -141,12 +137,7 @@ public abstract class WordStreamDecoder : IPropheseeDecoder
 
         _position += read - offset;
         consumed = read - offset;
-        if (_fault != null && written == 0)
-        {
-            throw _fault;
-        }
-
-        return written;
+        return DecodeCall.End(written, _fault);
     }
 
     /// <summary>
@@ -170,13 +161,7 @@ public abstract class WordStreamDecoder : IPropheseeDecoder
     }
 
     /// <inheritdoc/>
-    public void Finish()
-    {
-        if (!Complete(out var error))
-        {
-            throw error!;
-        }
-    }
+    public void Finish() => DecodeCall.Finish(this);
 
     /// <summary>Decodes one word (little-endian, <see cref="NextWordBytes"/> bytes).</summary>
     private protected abstract WordOutcome ProcessWord(ulong word, long wordOffset, Event[] output, int outputOffset, int outputCapacity, ref int written, out string? reason);

@@ -110,11 +110,7 @@ public sealed class SerialFrameDecoder : IEventDecoder
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
     {
-        DecoderArguments.Check(input, offset, count, output, outputOffset, outputCapacity);
-        if (_fault != null)
-        {
-            throw _fault;
-        }
+        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
 
         int read = offset;
         int end = offset + count;
@@ -204,12 +200,7 @@ public sealed class SerialFrameDecoder : IEventDecoder
         }
 
         consumed = read - offset;
-        if (_fault != null && written == 0)
-        {
-            throw _fault;
-        }
-
-        return written;
+        return DecodeCall.End(written, _fault);
     }
 
     /// <inheritdoc/>
@@ -225,13 +216,7 @@ public sealed class SerialFrameDecoder : IEventDecoder
     }
 
     /// <inheritdoc/>
-    public void Finish()
-    {
-        if (!Complete(out var error))
-        {
-            throw error!;
-        }
-    }
+    public void Finish() => DecodeCall.Finish(this);
 
     private int Take(byte[] input, int at, int bytes)
     {
