@@ -16,7 +16,7 @@ namespace Spiking.Edge.Devices.Formats.Aedat;
 /// DVS address outside the configured sensor, and (at <see cref="Finish"/>) a stream ending inside the header or a
 /// record. See README.md in this folder.
 /// </remarks>
-public sealed class Aedat2Decoder : IEventDecoder
+public sealed class Aedat2Decoder : IEventDecoder, ISectionDecoder
 {
     /// <summary>Bytes per record (address + timestamp).</summary>
     public const int RecordBytes = 8;
@@ -108,86 +108,74 @@ public sealed class Aedat2Decoder : IEventDecoder
 
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
+        => SectionLoop.Decode(this, ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
+
+    /// <inheritdoc/>
+    bool ISectionDecoder.Step(ref DecodeWindow window)
     {
-        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
-
-        long start = _position;
-        int read = offset;
-        int end = offset + count;
-        int written = 0;
-        while (read < end && _fault == null)
+        switch (_section)
         {
-            switch (_section)
-            {
-                case Section.FirstLine:
-                    if (_magicMatched < Magic.Length)
+            case Section.FirstLine:
+                if (_magicMatched < Magic.Length)
+                {
+                    if (window.Input[window.Read] != Magic[_magicMatched])
                     {
-                        if (input[read] != Magic[_magicMatched])
-                        {
-                            _fault = new EventStreamException(SourceName, 0, "not an AEDAT 2.0 stream: the first line does not start with #!AER-DAT2.0");
-                        }
-
-                        _magicMatched++;
-                        read++;
-                    }
-                    else
-                    {
-                        _section = Section.HeaderLine;
+                        _fault = new EventStreamException(SourceName, 0, "not an AEDAT 2.0 stream: the first line does not start with #!AER-DAT2.0");
                     }
 
-                    break;
-                case Section.HeaderLine:
-                    int newline = Array.IndexOf(input, (byte)'\n', read, end - read);
-                    if (newline < 0)
-                    {
-                        read = end;
-                    }
-                    else
-                    {
-                        read = newline + 1;
-                        _section = Section.LineStart;
-                    }
+                    _magicMatched++;
+                    window.Read++;
+                }
+                else
+                {
+                    _section = Section.HeaderLine;
+                }
 
-                    break;
-                case Section.LineStart:
-                    if (input[read] == (byte)'#')
-                    {
-                        _lineStart = start + (read - offset);
-                        _section = Section.HeaderLine;
-                        read++;
-                    }
-                    else
-                    {
-                        _section = Section.Records;
-                    }
+                return true;
+            case Section.HeaderLine:
+                int newline = Array.IndexOf(window.Input, (byte)'\n', window.Read, window.End - window.Read);
+                if (newline < 0)
+                {
+                    window.Read = window.End;
+                }
+                else
+                {
+                    window.Read = newline + 1;
+                    _section = Section.LineStart;
+                }
 
-                    break;
-                default:
-                    if (written == outputCapacity)
-                    {
-                        goto Stop;
-                    }
+                return true;
+            case Section.LineStart:
+                if (window.Input[window.Read] == (byte)'#')
+                {
+                    _lineStart = window.StreamOffset;
+                    _section = Section.HeaderLine;
+                    window.Read++;
+                }
+                else
+                {
+                    _section = Section.Records;
+                }
 
-                    if (!_pending.TryTake(input, ref read, end, RecordBytes, start + (read - offset), out var record, out long recordStart))
-                    {
-                        break;
-                    }
+                return true;
+            default:
+                if (window.OutputFull)
+                {
+                    return false;
+                }
 
+                if (_pending.TryTake(ref window, RecordBytes, out var record, out long recordStart))
+                {
                     uint address = BinaryPrimitives.ReadUInt32BigEndian(record);
                     uint timestamp = BinaryPrimitives.ReadUInt32BigEndian(record[4..]);
-                    if (DecodeRecord(address, timestamp, recordStart, ref output[outputOffset + written]))
+                    if (DecodeRecord(address, timestamp, recordStart, ref window.Output[window.OutputIndex]))
                     {
-                        written++;
+                        window.Written++;
                     }
+                }
 
-                    break;
-            }
+                return true;
         }
-
-    Stop:
-        _position = start + (read - offset);
-        consumed = read - offset;
-        return DecodeCall.End(written, _fault);
     }
 
     /// <inheritdoc/>
@@ -215,6 +203,9 @@ public sealed class Aedat2Decoder : IEventDecoder
 
     /// <inheritdoc/>
     public void Finish() => DecodeCall.Finish(this);
+
+    /// <inheritdoc/>
+    EventStreamException? ISectionDecoder.Fault => _fault;
 
     // True when an event was written; false for a skipped record or a refused one (fault set).
     private bool DecodeRecord(uint address, uint rawTimestamp, long recordStart, ref Event target)

@@ -19,7 +19,7 @@ namespace Spiking.Edge.Devices.Formats.Aedat;
 /// negative event timestamp, an event outside the geometry named in the header, and (at <see cref="Finish"/>) a
 /// stream ending inside the header or a packet. See README.md in this folder.
 /// </remarks>
-public sealed partial class Aedat31Decoder : IEventDecoder
+public sealed partial class Aedat31Decoder : IEventDecoder, ISectionDecoder
 {
     /// <summary>Bytes of an event packet header.</summary>
     public const int PacketHeaderBytes = 28;
@@ -126,69 +126,59 @@ public sealed partial class Aedat31Decoder : IEventDecoder
 
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
+        => SectionLoop.Decode(this, ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
+
+    /// <inheritdoc/>
+    bool ISectionDecoder.Step(ref DecodeWindow window)
     {
-        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
-
-        long start = _position;
-        int read = offset;
-        int end = offset + count;
-        int written = 0;
-        while (read < end && _fault == null)
+        switch (_section)
         {
-            switch (_section)
-            {
-                case Section.Header:
-                    read = ConsumeHeader(input, read, end, start + (read - offset));
-                    break;
-                case Section.PacketHeader:
-                    if (_scratch.Fill(input, ref read, end, PacketHeaderBytes, start + (read - offset)))
-                    {
-                        _packetStart = _scratch.Start;
-                        StartPacket();
-                    }
+            case Section.Header:
+                window.Read = ConsumeHeader(window.Input, window.Read, window.End, window.StreamOffset);
+                return true;
+            case Section.PacketHeader:
+                if (_scratch.Fill(ref window, PacketHeaderBytes))
+                {
+                    _packetStart = _scratch.Start;
+                    StartPacket();
+                }
 
-                    break;
-                case Section.PolarityEvents:
-                    if (written == outputCapacity)
-                    {
-                        goto Stop;
-                    }
+                return true;
+            case Section.PolarityEvents:
+                if (window.OutputFull)
+                {
+                    return false;
+                }
 
-                    if (!_scratch.TryTake(input, ref read, end, PolarityEventBytes, start + (read - offset), out var record, out long eventStart))
-                    {
-                        break;
-                    }
+                if (!_scratch.TryTake(ref window, PolarityEventBytes, out var record, out long eventStart))
+                {
+                    return true;
+                }
 
-                    uint data = BinaryPrimitives.ReadUInt32LittleEndian(record);
-                    int timestamp = BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
-                    if (DecodePolarity(data, timestamp, eventStart, ref output[outputOffset + written]))
-                    {
-                        written++;
-                    }
+                uint data = BinaryPrimitives.ReadUInt32LittleEndian(record);
+                int timestamp = BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
+                if (DecodePolarity(data, timestamp, eventStart, ref window.Output[window.OutputIndex]))
+                {
+                    window.Written++;
+                }
 
-                    if (--_eventsLeft == 0)
-                    {
-                        _section = _skipLeft > 0 ? Section.Skip : Section.PacketHeader;
-                    }
+                if (--_eventsLeft == 0)
+                {
+                    _section = _skipLeft > 0 ? Section.Skip : Section.PacketHeader;
+                }
 
-                    break;
-                default:
-                    int skip = (int)Math.Min(_skipLeft, end - read);
-                    read += skip;
-                    _skipLeft -= skip;
-                    if (_skipLeft == 0)
-                    {
-                        _section = Section.PacketHeader;
-                    }
+                return true;
+            default:
+                int skip = (int)Math.Min(_skipLeft, window.End - window.Read);
+                window.Read += skip;
+                _skipLeft -= skip;
+                if (_skipLeft == 0)
+                {
+                    _section = Section.PacketHeader;
+                }
 
-                    break;
-            }
+                return true;
         }
-
-    Stop:
-        _position = start + (read - offset);
-        consumed = read - offset;
-        return DecodeCall.End(written, _fault);
     }
 
     /// <inheritdoc/>
@@ -220,6 +210,9 @@ public sealed partial class Aedat31Decoder : IEventDecoder
 
     /// <inheritdoc/>
     public void Finish() => DecodeCall.Finish(this);
+
+    /// <inheritdoc/>
+    EventStreamException? ISectionDecoder.Fault => _fault;
 
     private void StartPacket()
     {

@@ -3,9 +3,49 @@ using Spiking.Edge.Runtime.Events;
 
 namespace Spiking.Edge.Devices.Formats.Aedat;
 
-/// <summary>AEDAT 4.0 EVTS packets: decompression, the EventPacket FlatBuffer and event delivery.</summary>
+/// <summary>AEDAT 4.0 EVTS packets: buffering, decompression, the EventPacket FlatBuffer and event delivery.</summary>
 public sealed partial class Aedat4Decoder
 {
+    // The body of an EVTS packet: all but its last byte is buffered; at the last byte the packet is decoded and its
+    // events delivered, and that byte is consumed only once they all are. False when the output is full or an event
+    // was refused.
+    private bool StepPacketBody(ref DecodeWindow window)
+    {
+        int missing = _packetSize - _packetCount;
+        if (missing > 1)
+        {
+            // Everything but the packet's last byte.
+            int take = Math.Min(missing - 1, window.End - window.Read);
+            Array.Copy(window.Input, window.Read, _packet, _packetCount, take);
+            _packetCount += take;
+            window.Read += take;
+            return true;
+        }
+
+        if (!_decoded)
+        {
+            // Look at the last byte without consuming it: it is consumed once every event is delivered.
+            _packet[_packetSize - 1] = window.Input[window.Read];
+            DecodePacket();
+            if (_fault != null)
+            {
+                return true;
+            }
+        }
+
+        window.Written += Deliver(window.Output, window.OutputIndex, window.OutputLeft);
+        if (_nextEvent < _eventTotal)
+        {
+            // Output full, or an event was refused.
+            return false;
+        }
+
+        window.Read++;
+        _decoded = false;
+        _section = Section.PacketHeader;
+        return true;
+    }
+
     private void DecodePacket()
     {
         try

@@ -19,7 +19,7 @@ namespace Spiking.Edge.Devices.Formats.Aedat;
 /// <see cref="EventStreamException"/> at the offset of the header or packet at fault (README.md in this folder
 /// lists every case). Dispose to free the Zstandard context.
 /// </remarks>
-public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
+public sealed partial class Aedat4Decoder : IEventDecoder, ISectionDecoder, IDisposable
 {
     private const int LengthOffset = Aedat4Format.MagicBytes;
     private const int HeaderOffset = Aedat4Format.MagicBytes + 4;
@@ -147,122 +147,80 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
 
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
+        => SectionLoop.Decode(this, ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
+
+    /// <inheritdoc/>
+    bool ISectionDecoder.Step(ref DecodeWindow window)
     {
-        DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, _fault);
-
-        long start = _position;
-        int read = offset;
-        int end = offset + count;
-        int written = 0;
-        while (read < end && _fault == null)
+        switch (_section)
         {
-            switch (_section)
-            {
-                case Section.Magic:
-                    if (input[read] != Aedat4Format.Magic[_headerCount])
-                    {
-                        _fault = new EventStreamException(SourceName, 0, "not an AEDAT 4.0 stream: it does not start with #!AER-DAT4.0");
-                        break;
-                    }
+            case Section.Magic:
+                if (window.Input[window.Read] != Aedat4Format.Magic[_headerCount])
+                {
+                    _fault = new EventStreamException(SourceName, 0, "not an AEDAT 4.0 stream: it does not start with #!AER-DAT4.0");
+                    return true;
+                }
 
-                    read++;
-                    if (++_headerCount == Aedat4Format.MagicBytes)
-                    {
-                        _headerCount = 0;
-                        _section = Section.HeaderLength;
-                    }
+                window.Read++;
+                if (++_headerCount == Aedat4Format.MagicBytes)
+                {
+                    _headerCount = 0;
+                    _section = Section.HeaderLength;
+                }
 
-                    break;
-                case Section.HeaderLength:
-                    if (_scratch.Fill(input, ref read, end, 4, start + (read - offset)))
-                    {
-                        StartHeader(BinaryPrimitives.ReadUInt32LittleEndian(_scratch.Bytes));
-                    }
+                return true;
+            case Section.HeaderLength:
+                if (_scratch.Fill(ref window, 4))
+                {
+                    StartHeader(BinaryPrimitives.ReadUInt32LittleEndian(_scratch.Bytes));
+                }
 
-                    break;
-                case Section.Header:
-                    int part = Math.Min(_header.Length - _headerCount, end - read);
-                    Array.Copy(input, read, _header, _headerCount, part);
-                    _headerCount += part;
-                    read += part;
-                    if (_headerCount == _header.Length)
-                    {
-                        ReadHeader();
-                    }
+                return true;
+            case Section.Header:
+                int part = Math.Min(_header.Length - _headerCount, window.End - window.Read);
+                Array.Copy(window.Input, window.Read, _header, _headerCount, part);
+                _headerCount += part;
+                window.Read += part;
+                if (_headerCount == _header.Length)
+                {
+                    ReadHeader();
+                }
 
-                    break;
-                case Section.PacketHeader:
-                    if (_scratch.Count == 0)
+                return true;
+            case Section.PacketHeader:
+                if (_scratch.Count == 0)
+                {
+                    _packetStart = window.StreamOffset;
+                    if (_packetStart == FileDataPosition)
                     {
-                        _packetStart = start + (read - offset);
-                        if (_packetStart == FileDataPosition)
-                        {
-                            _section = Section.FileDataTable;
-                            break;
-                        }
+                        _section = Section.FileDataTable;
+                        return true;
                     }
+                }
 
-                    if (_scratch.Fill(input, ref read, end, Aedat4Format.PacketHeaderBytes, start + (read - offset)))
-                    {
-                        StartPacket(BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes), BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(4)));
-                    }
+                if (_scratch.Fill(ref window, Aedat4Format.PacketHeaderBytes))
+                {
+                    StartPacket(BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes), BinaryPrimitives.ReadInt32LittleEndian(_scratch.Bytes.AsSpan(4)));
+                }
 
-                    break;
-                case Section.PacketBody:
-                    int missing = _packetSize - _packetCount;
-                    if (missing > 1)
-                    {
-                        // Everything but the packet's last byte.
-                        int take = Math.Min(missing - 1, end - read);
-                        Array.Copy(input, read, _packet, _packetCount, take);
-                        _packetCount += take;
-                        read += take;
-                        break;
-                    }
-
-                    if (!_decoded)
-                    {
-                        // Look at the last byte without consuming it: it is consumed once every event is delivered.
-                        _packet[_packetSize - 1] = input[read];
-                        DecodePacket();
-                        if (_fault != null)
-                        {
-                            break;
-                        }
-                    }
-
-                    written += Deliver(output, outputOffset + written, outputCapacity - written);
-                    if (_nextEvent < _eventTotal)
-                    {
-                        // Output full, or an event was refused.
-                        goto Stop;
-                    }
-
-                    read++;
-                    _decoded = false;
+                return true;
+            case Section.PacketBody:
+                return StepPacketBody(ref window);
+            case Section.SkipBody:
+                int skip = (int)Math.Min(_skipLeft, window.End - window.Read);
+                window.Read += skip;
+                _skipLeft -= skip;
+                if (_skipLeft == 0)
+                {
                     _section = Section.PacketHeader;
-                    break;
-                case Section.SkipBody:
-                    int skip = (int)Math.Min(_skipLeft, end - read);
-                    read += skip;
-                    _skipLeft -= skip;
-                    if (_skipLeft == 0)
-                    {
-                        _section = Section.PacketHeader;
-                    }
+                }
 
-                    break;
-                default:
-                    FileDataTableBytes += end - read;
-                    read = end;
-                    break;
-            }
+                return true;
+            default:
+                FileDataTableBytes += window.End - window.Read;
+                window.Read = window.End;
+                return true;
         }
-
-    Stop:
-        _position = start + (read - offset);
-        consumed = read - offset;
-        return DecodeCall.End(written, _fault);
     }
 
     /// <inheritdoc/>
@@ -291,6 +249,9 @@ public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
 
     /// <inheritdoc/>
     public void Finish() => DecodeCall.Finish(this);
+
+    /// <inheritdoc/>
+    EventStreamException? ISectionDecoder.Fault => _fault;
 
     /// <summary>Frees the Zstandard decompression context.</summary>
     public void Dispose() => _codec.Dispose();

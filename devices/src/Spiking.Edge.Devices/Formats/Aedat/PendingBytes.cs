@@ -21,21 +21,20 @@ internal sealed class PendingBytes
     public long Start { get; private set; }
 
     /// <summary>
-    /// Copies from <paramref name="input"/>[<paramref name="read"/>, <paramref name="end"/>) until <paramref name="size"/>
-    /// bytes are held; true when they are (and the buffer is emptied for the next record, its bytes kept in
-    /// <see cref="Bytes"/>). <paramref name="position"/> is the stream offset of input[read].
+    /// Copies from the window's input until <paramref name="size"/> bytes are held; true when they are (and the
+    /// buffer is emptied for the next record, its bytes kept in <see cref="Bytes"/>).
     /// </summary>
-    public bool Fill(byte[] input, ref int read, int end, int size, long position)
+    public bool Fill(ref DecodeWindow window, int size)
     {
         if (Count == 0)
         {
-            Start = position;
+            Start = window.StreamOffset;
         }
 
-        int take = Math.Min(size - Count, end - read);
-        Array.Copy(input, read, _bytes, Count, take);
+        int take = Math.Min(size - Count, window.End - window.Read);
+        Array.Copy(window.Input, window.Read, _bytes, Count, take);
         Count += take;
-        read += take;
+        window.Read += take;
         if (Count < size)
         {
             return false;
@@ -46,21 +45,21 @@ internal sealed class PendingBytes
     }
 
     /// <summary>
-    /// Takes the next <paramref name="size"/>-byte record: straight from <paramref name="input"/> when it holds the
-    /// whole record and none is in progress, through the buffer otherwise (see <see cref="Fill"/>). True, with the
+    /// Takes the next <paramref name="size"/>-byte record: straight from the window's input when it holds the whole
+    /// record and none is in progress, through the buffer otherwise (see <see cref="Fill"/>). True, with the
     /// record's bytes and its stream offset, when a whole record was taken.
     /// </summary>
-    public bool TryTake(byte[] input, ref int read, int end, int size, long position, out ReadOnlySpan<byte> record, out long recordStart)
+    public bool TryTake(ref DecodeWindow window, int size, out ReadOnlySpan<byte> record, out long recordStart)
     {
-        if (Count == 0 && end - read >= size)
+        if (Count == 0 && window.End - window.Read >= size)
         {
-            record = input.AsSpan(read, size);
-            recordStart = position;
-            read += size;
+            record = window.Input.AsSpan(window.Read, size);
+            recordStart = window.StreamOffset;
+            window.Read += size;
             return true;
         }
 
-        bool whole = Fill(input, ref read, end, size, position);
+        bool whole = Fill(ref window, size);
         record = whole ? _bytes.AsSpan(0, size) : default;
         recordStart = Start;
         return whole;
