@@ -27,6 +27,13 @@ internal static class EncoderChecks
             throw new ArgumentOutOfRangeException(nameof(count), $"range [{offset}, {offset}+{count}) is outside the event array of {events.Length}");
         }
 
+        OutputRange(output, outputOffset, outputCapacity);
+    }
+
+    /// <summary>Refuses a null output or a byte range outside it.</summary>
+    public static void OutputRange(byte[] output, int outputOffset, int outputCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         if (outputOffset < 0 || outputCapacity < 0 || outputCapacity > output.Length - outputOffset)
         {
             throw new ArgumentOutOfRangeException(nameof(outputCapacity), $"range [{outputOffset}, {outputOffset}+{outputCapacity}) is outside the output array of {output.Length}");

@@ -14,22 +14,13 @@ namespace Spiking.Edge.Devices.Formats.Prophesee;
 /// (it inserts intermediate TIME_HIGH words), so the decoder's wrap-around rule recovers the full time. The last
 /// vector word stays pending until an event that cannot join it, or <see cref="Flush"/>.
 /// </remarks>
-public sealed class Evt21Encoder
+public sealed class Evt21Encoder : IGroupWords
 {
     private const string FormatName = "EVT 2.1";
     private readonly Evt21ByteOrder _byteOrder;
-    private readonly int _width;
-    private readonly int _height;
+    private readonly EventGrouping _grouping;
     private bool _hasTimeHigh;
     private long _timeHigh;
-    private bool _pending;
-    private long _pendingTime;
-    private int _pendingY;
-    private int _pendingPolarity;
-    private int _pendingBaseX;
-    private int _pendingLastX;
-    private uint _pendingMask;
-    private long _lastTimestamp;
 
     /// <summary>Creates an encoder.</summary>
     /// <param name="byteOrder">How to lay out the 64-bit words.</param>
@@ -44,15 +35,14 @@ public sealed class Evt21Encoder
 
         EncoderChecks.Geometry(width, height, Evt21Format.MaxSensorSize);
         _byteOrder = byteOrder;
-        _width = width;
-        _height = height;
+        _grouping = new EventGrouping(FormatName, width, height, Evt21Format.MaxEventsPerWord, Evt21Format.WordBytes);
     }
 
     /// <summary>Events taken so far (a pending word's events included).</summary>
-    public long EventsEncoded { get; private set; }
+    public long EventsEncoded => _grouping.EventsEncoded;
 
     /// <summary>True when a vector word waits for more events or for <see cref="Flush"/>.</summary>
-    public bool HasPendingWord => _pending;
+    public bool HasPendingWord => _grouping.IsPending;
 
     /// <summary>
     /// Encodes events from <paramref name="events"/>[offset, offset + count) into
@@ -70,59 +60,14 @@ public sealed class Evt21Encoder
     /// <exception cref="ArgumentException">An event lies outside the geometry, has a polarity above 1, a negative
     /// timestamp or one earlier than the previous event's; the message names its index in the whole stream.</exception>
     public int Encode(Event[] events, int offset, int count, byte[] output, int outputOffset, int outputCapacity, out int eventsConsumed)
-    {
-        EncoderChecks.Ranges(events, offset, count, output, outputOffset, outputCapacity);
-        int written = 0;
-        int taken = 0;
-        while (taken < count)
-        {
-            ref readonly Event e = ref events[offset + taken];
-            EncoderChecks.Event(FormatName, e, EventsEncoded, _width, _height, _lastTimestamp);
-            if (TryJoin(e))
-            {
-                Take(e, ref taken);
-                continue;
-            }
-
-            if (!_pending && _hasTimeHigh && e.TimestampMicroseconds >> Evt21Format.TimeLowBits == _timeHigh)
-            {
-                StartWord(e);
-                Take(e, ref taken);
-                continue;
-            }
-
-            if (outputCapacity - written < Evt21Format.WordBytes)
-            {
-                break;
-            }
-
-            if (_pending)
-            {
-                WritePending(output, outputOffset + written);
-            }
-            else
-            {
-                WriteTimeHighFor(e.TimestampMicroseconds, output, outputOffset + written);
-            }
-
-            written += Evt21Format.WordBytes;
-        }
-
-        eventsConsumed = taken;
-        return written;
-    }
+        => _grouping.Encode(this, events, offset, count, output, outputOffset, outputCapacity, out eventsConsumed);
 
     /// <summary>Writes the pending vector word, if any; returns the bytes written (0 or 8).</summary>
     /// <exception cref="ArgumentException">A word is pending and the output has less than 8 bytes.</exception>
     public int Flush(byte[] output, int outputOffset, int outputCapacity)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        if (outputOffset < 0 || outputCapacity < 0 || outputCapacity > output.Length - outputOffset)
-        {
-            throw new ArgumentOutOfRangeException(nameof(outputCapacity), $"range [{outputOffset}, {outputOffset}+{outputCapacity}) is outside the output array of {output.Length}");
-        }
-
-        if (!_pending)
+        EncoderChecks.OutputRange(output, outputOffset, outputCapacity);
+        if (!_grouping.IsPending)
         {
             return 0;
         }
@@ -136,34 +81,23 @@ public sealed class Evt21Encoder
         return Evt21Format.WordBytes;
     }
 
-    private bool TryJoin(in Event e)
+    /// <inheritdoc/>
+    bool IGroupWords.IsReadyFor(in Event e) => _hasTimeHigh && e.TimestampMicroseconds >> Evt21Format.TimeLowBits == _timeHigh;
+
+    /// <inheritdoc/>
+    int IGroupWords.OpenGroup(in Event e) => e.X & ~(Evt21Format.MaxEventsPerWord - 1);
+
+    /// <inheritdoc/>
+    void IGroupWords.WriteWord(in Event e, byte[] output, int index)
     {
-        if (!_pending || e.TimestampMicroseconds != _pendingTime || e.Y != _pendingY || e.Polarity != _pendingPolarity)
+        if (_grouping.IsPending)
         {
-            return false;
+            WritePending(output, index);
         }
-
-        return e.X > _pendingLastX && e.X < _pendingBaseX + Evt21Format.MaxEventsPerWord;
-    }
-
-    private void Take(in Event e, ref int taken)
-    {
-        _pendingMask |= 1u << (e.X - _pendingBaseX);
-        _pendingLastX = e.X;
-        _lastTimestamp = e.TimestampMicroseconds;
-        EventsEncoded++;
-        taken++;
-    }
-
-    private void StartWord(in Event e)
-    {
-        _pending = true;
-        _pendingTime = e.TimestampMicroseconds;
-        _pendingY = e.Y;
-        _pendingPolarity = e.Polarity;
-        _pendingBaseX = e.X & ~(Evt21Format.MaxEventsPerWord - 1);
-        _pendingLastX = -1;
-        _pendingMask = 0;
+        else
+        {
+            WriteTimeHighFor(e.TimestampMicroseconds, output, index);
+        }
     }
 
     // Writes the next TIME_HIGH word towards the event's time (the time base does not match it yet).
@@ -180,12 +114,12 @@ public sealed class Evt21Encoder
 
     private void WritePending(byte[] output, int index)
     {
-        uint header = ((uint)_pendingPolarity << Evt21Format.TypeShift)
-            | ((uint)(_pendingTime & Evt21Format.TimeLowMask) << Evt21Format.TimeLowShift)
-            | ((uint)_pendingBaseX << Evt21Format.XShift)
-            | (uint)_pendingY;
-        WriteWord(output, index, header, _pendingMask);
-        _pending = false;
+        uint header = ((uint)_grouping.Polarity << Evt21Format.TypeShift)
+            | ((uint)(_grouping.Time & Evt21Format.TimeLowMask) << Evt21Format.TimeLowShift)
+            | ((uint)_grouping.BaseX << Evt21Format.XShift)
+            | (uint)_grouping.Y;
+        WriteWord(output, index, header, _grouping.Mask);
+        _grouping.Close();
     }
 
     private void WriteWord(byte[] output, int index, uint header, uint payload)

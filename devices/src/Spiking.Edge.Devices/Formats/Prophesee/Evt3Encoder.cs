@@ -15,15 +15,14 @@ namespace Spiking.Edge.Devices.Formats.Prophesee;
 /// more (intermediate TIME_HIGH words are inserted). The last group stays pending until an event that cannot join it,
 /// or <see cref="Flush"/>.
 /// </remarks>
-public sealed class Evt3Encoder
+public sealed class Evt3Encoder : IGroupWords
 {
     /// <summary>Bytes <see cref="Flush"/> may need: VECT_BASE_X and a vector word.</summary>
     public const int MaxFlushBytes = 2 * Evt3Format.WordBytes;
 
     private const string FormatName = "EVT 3.0";
     private const int VectorSpan = 12;
-    private readonly int _width;
-    private readonly int _height;
+    private readonly EventGrouping _grouping;
 
     // The decoder's state after the words written so far.
     private bool _hasTime;
@@ -35,17 +34,8 @@ public sealed class Evt3Encoder
     private int _baseX;
     private int _basePolarity;
 
-    // The pending group: events at (time, row, polarity) with x in [_groupX, _groupX + 12), rising.
-    private bool _pending;
+    // The pending group (in _grouping) starts at the vector base: no VECT_BASE_X needed first.
     private bool _groupOnBase;
-    private long _groupTime;
-    private int _groupY;
-    private int _groupPolarity;
-    private int _groupX;
-    private int _groupLastX;
-    private int _groupMask;
-    private int _groupCount;
-    private long _lastTimestamp;
 
     /// <summary>Creates an encoder.</summary>
     /// <param name="width">Sensor width (1..2048): events at x ≥ width are refused.</param>
@@ -53,15 +43,14 @@ public sealed class Evt3Encoder
     public Evt3Encoder(int width, int height)
     {
         EncoderChecks.Geometry(width, height, Evt3Format.MaxSensorSize);
-        _width = width;
-        _height = height;
+        _grouping = new EventGrouping(FormatName, width, height, VectorSpan, Evt3Format.WordBytes);
     }
 
     /// <summary>Events taken so far (a pending group's events included).</summary>
-    public long EventsEncoded { get; private set; }
+    public long EventsEncoded => _grouping.EventsEncoded;
 
     /// <summary>True when a group of events waits for more events or for <see cref="Flush"/>.</summary>
-    public bool HasPendingGroup => _pending;
+    public bool HasPendingGroup => _grouping.IsPending;
 
     /// <summary>
     /// Encodes events from <paramref name="events"/>[offset, offset + count) into
@@ -79,58 +68,20 @@ public sealed class Evt3Encoder
     /// <exception cref="ArgumentException">An event lies outside the geometry, has a polarity above 1, a negative
     /// timestamp or one earlier than the previous event's; the message names its index in the whole stream.</exception>
     public int Encode(Event[] events, int offset, int count, byte[] output, int outputOffset, int outputCapacity, out int eventsConsumed)
-    {
-        EncoderChecks.Ranges(events, offset, count, output, outputOffset, outputCapacity);
-        int written = 0;
-        int taken = 0;
-        while (taken < count)
-        {
-            ref readonly Event e = ref events[offset + taken];
-            EncoderChecks.Event(FormatName, e, EventsEncoded, _width, _height, _lastTimestamp);
-            if (TryJoin(e))
-            {
-                Take(e, ref taken);
-                continue;
-            }
-
-            if (!_pending && !NeedsStateWord(e))
-            {
-                StartGroup(e);
-                Take(e, ref taken);
-                continue;
-            }
-
-            if (outputCapacity - written < Evt3Format.WordBytes)
-            {
-                break;
-            }
-
-            int word = _pending ? NextGroupWord() : NextStateWord(e);
-            BinaryPrimitives.WriteUInt16LittleEndian(output.AsSpan(outputOffset + written), (ushort)word);
-            written += Evt3Format.WordBytes;
-        }
-
-        eventsConsumed = taken;
-        return written;
-    }
+        => _grouping.Encode(this, events, offset, count, output, outputOffset, outputCapacity, out eventsConsumed);
 
     /// <summary>Writes the pending group, if any; returns the bytes written (0, 2 or 4).</summary>
     /// <exception cref="ArgumentException">A group is pending and the output has less than <see cref="MaxFlushBytes"/> bytes.</exception>
     public int Flush(byte[] output, int outputOffset, int outputCapacity)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        if (outputOffset < 0 || outputCapacity < 0 || outputCapacity > output.Length - outputOffset)
-        {
-            throw new ArgumentOutOfRangeException(nameof(outputCapacity), $"range [{outputOffset}, {outputOffset}+{outputCapacity}) is outside the output array of {output.Length}");
-        }
-
-        if (_pending && outputCapacity < MaxFlushBytes)
+        EncoderChecks.OutputRange(output, outputOffset, outputCapacity);
+        if (_grouping.IsPending && outputCapacity < MaxFlushBytes)
         {
             throw new ArgumentException($"the pending group needs up to {MaxFlushBytes} bytes, the output has {outputCapacity}", nameof(outputCapacity));
         }
 
         int written = 0;
-        while (_pending)
+        while (_grouping.IsPending)
         {
             BinaryPrimitives.WriteUInt16LittleEndian(output.AsSpan(outputOffset + written), (ushort)NextGroupWord());
             written += Evt3Format.WordBytes;
@@ -139,60 +90,51 @@ public sealed class Evt3Encoder
         return written;
     }
 
-    private bool TryJoin(in Event e) =>
-        _pending && e.TimestampMicroseconds == _groupTime && e.Y == _groupY && e.Polarity == _groupPolarity
-        && e.X > _groupLastX && e.X < _groupX + VectorSpan;
+    /// <inheritdoc/>
+    bool IGroupWords.IsReadyFor(in Event e) => !NeedsStateWord(e);
 
-    private void Take(in Event e, ref int taken)
+    /// <inheritdoc/>
+    int IGroupWords.OpenGroup(in Event e)
     {
-        _groupMask |= 1 << (e.X - _groupX);
-        _groupLastX = e.X;
-        _groupCount++;
-        _lastTimestamp = e.TimestampMicroseconds;
-        EventsEncoded++;
-        taken++;
+        _groupOnBase = _hasBase && _basePolarity == e.Polarity && e.X >= _baseX && e.X < _baseX + VectorSpan;
+        return _groupOnBase ? _baseX : e.X;
     }
 
-    private void StartGroup(in Event e)
+    /// <inheritdoc/>
+    void IGroupWords.WriteWord(in Event e, byte[] output, int index)
     {
-        _pending = true;
-        _groupTime = e.TimestampMicroseconds;
-        _groupY = e.Y;
-        _groupPolarity = e.Polarity;
-        _groupOnBase = _hasBase && _basePolarity == e.Polarity && e.X >= _baseX && e.X < _baseX + VectorSpan;
-        _groupX = _groupOnBase ? _baseX : e.X;
-        _groupLastX = -1;
-        _groupMask = 0;
-        _groupCount = 0;
+        int word = _grouping.IsPending ? NextGroupWord() : NextStateWord(e);
+        BinaryPrimitives.WriteUInt16LittleEndian(output.AsSpan(index), (ushort)word);
     }
 
     // The next word the pending group needs; the group is done after its last word.
     private int NextGroupWord()
     {
-        if (_groupCount == 1 && !_groupOnBase)
+        if (_grouping.Count == 1 && !_groupOnBase)
         {
-            _pending = false;
-            return (Evt3Format.TypeAddrX << 12) | (_groupPolarity << 11) | _groupX;
+            _grouping.Close();
+            return (Evt3Format.TypeAddrX << 12) | (_grouping.Polarity << 11) | _grouping.BaseX;
         }
 
         if (!_groupOnBase)
         {
             _hasBase = true;
-            _baseX = _groupX;
-            _basePolarity = _groupPolarity;
+            _baseX = _grouping.BaseX;
+            _basePolarity = _grouping.Polarity;
             _groupOnBase = true;
-            return (Evt3Format.TypeVectBaseX << 12) | (_groupPolarity << 11) | _groupX;
+            return (Evt3Format.TypeVectBaseX << 12) | (_grouping.Polarity << 11) | _grouping.BaseX;
         }
 
-        _pending = false;
-        if (_groupMask < 1 << 8)
+        _grouping.Close();
+        int mask = (int)_grouping.Mask;
+        if (mask < 1 << 8)
         {
             _baseX += 8;
-            return (Evt3Format.TypeVect8 << 12) | _groupMask;
+            return (Evt3Format.TypeVect8 << 12) | mask;
         }
 
         _baseX += VectorSpan;
-        return (Evt3Format.TypeVect12 << 12) | _groupMask;
+        return (Evt3Format.TypeVect12 << 12) | mask;
     }
 
     private bool NeedsStateWord(in Event e) =>
