@@ -6,16 +6,16 @@ namespace Spiking.Edge.Bench.Runtime;
 internal sealed class BenchOptions
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Spiking.Edge.Bench.Runtime -- [--only kernel|runtime|sparse] "
+        "usage: dotnet run -c Release --project bench/Spiking.Edge.Bench.Runtime -- [--only kernel|runtime|sparse|transforms] "
         + "[--repeats N] [--samples N] [--hidden-rate R] [--data FOLDER] [--seed N]";
 
-    /// <summary>"kernel", "runtime", "sparse" or null for all three.</summary>
+    /// <summary>"kernel", "runtime", "sparse", "transforms" (only on request) or null for the first three.</summary>
     public string? Only { get; private set; }
 
     /// <summary>Timed repeats after the warm-up; the median is reported.</summary>
     public int Repeats { get; private set; } = 9;
 
-    /// <summary>N-MNIST samples per repeat (runtime) and synthetic samples per repeat (kernel).</summary>
+    /// <summary>N-MNIST samples per repeat (runtime, transforms) and synthetic samples per repeat (kernel).</summary>
     public int Samples { get; private set; } = 200;
 
     /// <summary>Target hidden firing rate (spikes per neuron per tick) the thresholds are calibrated to.</summary>
@@ -38,9 +38,9 @@ internal sealed class BenchOptions
             {
                 case "--only":
                     options.Only = Value();
-                    if (options.Only is not ("kernel" or "runtime" or "sparse"))
+                    if (options.Only is not ("kernel" or "runtime" or "sparse" or "transforms"))
                     {
-                        throw new ArgumentException($"--only must be kernel, runtime or sparse, not '{options.Only}'\n{Usage}");
+                        throw new ArgumentException($"--only must be kernel, runtime, sparse or transforms, not '{options.Only}'\n{Usage}");
                     }
 
                     break;

@@ -1,7 +1,7 @@
 using Spiking.Edge.Bench.Runtime;
 
 // Runtime benchmark (not a test): (a) the DENSE row-add kernel alone, scalar vs SIMD; (b) the whole event-driven
-// runtime on real N-MNIST samples; (c) the sparse encodings. Figures and the command: bench/Spiking.Edge.Bench.Runtime/README.md.
+// runtime on real N-MNIST samples; (c) the sparse encodings; (d) on request, the event transforms' loops. Figures and the command: bench/Spiking.Edge.Bench.Runtime/README.md.
 BenchOptions options;
 try
 {
@@ -32,6 +32,11 @@ try
     if (options.Only is null or "sparse")
     {
         SparseBenchmark.Run(options);
+    }
+
+    if (options.Only is "transforms")
+    {
+        TransformBenchmark.Run(options);
     }
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
