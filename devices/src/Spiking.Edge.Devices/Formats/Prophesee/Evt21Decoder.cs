@@ -33,10 +33,7 @@ public sealed class Evt21Decoder : IPropheseeDecoder
             throw new ArgumentOutOfRangeException(nameof(byteOrder), byteOrder, "must be Little or Legacy");
         }
 
-        _core = new Evt21StreamDecoder(
-            byteOrder,
-            width == 0 ? Evt21Format.MaxSensorSize : width,
-            height == 0 ? Evt21Format.MaxSensorSize : height);
+        _core = Evt21Core.Create(byteOrder, width, height);
         SourceName = source;
         Width = width;
         Height = height;
@@ -61,15 +58,7 @@ public sealed class Evt21Decoder : IPropheseeDecoder
     public int Height { get; }
 
     /// <inheritdoc/>
-    public PropheseeCounters Counters => new(
-        DroppedBeforeTimeBase: _core.DroppedBeforeTimeBase,
-        DroppedOutOfGeometry: _core.DroppedOutOfGeometry,
-        DroppedWithoutAddress: 0,
-        ExternalTriggerWords: _core.ExternalTriggerWords,
-        OthersWords: _core.OthersWords,
-        ContinuedWords: _core.ContinuedWords,
-        ImuEvents: 0,
-        TimeLoops: _core.TimeLoops);
+    public PropheseeCounters Counters => Evt21Core.Counters(_core);
 
     /// <summary>Added to every error offset: where this stream starts inside a container (a RAW file's body).</summary>
     internal long OriginOffset { get; set; }

@@ -14,8 +14,6 @@ namespace Spiking.Edge.Devices.Formats.Prophesee;
 /// </remarks>
 public sealed class Evt2Decoder : WordStreamDecoder
 {
-    private readonly int _limitX;
-    private readonly int _limitY;
     private bool _hasTimeBase;
     private int _timeHigh;
     private long _loops;
@@ -29,11 +27,8 @@ public sealed class Evt2Decoder : WordStreamDecoder
     /// <param name="height">Sensor height (0..2048, 0 = unknown).</param>
     /// <param name="source">Names the stream in error messages (e.g. a file path).</param>
     public Evt2Decoder(int width = 0, int height = 0, string source = "EVT 2.0 stream")
-        : base(width, height, source)
+        : base(width, height, Evt2Format.MaxSensorSize, source)
     {
-        DecoderArguments.CheckGeometry(width, height, Evt2Format.MaxSensorSize);
-        _limitX = width == 0 ? Evt2Format.MaxSensorSize : width;
-        _limitY = height == 0 ? Evt2Format.MaxSensorSize : height;
     }
 
     /// <inheritdoc/>
@@ -123,7 +118,7 @@ public sealed class Evt2Decoder : WordStreamDecoder
 
         int x = (int)((w >> 11) & 0x7FF);
         int y = (int)(w & 0x7FF);
-        if (x >= _limitX || y >= _limitY)
+        if (x >= LimitX || y >= LimitY)
         {
             _counters = _counters with { DroppedOutOfGeometry = _counters.DroppedOutOfGeometry + 1 };
             return WordOutcome.Done;

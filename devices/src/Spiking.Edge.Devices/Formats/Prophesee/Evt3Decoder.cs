@@ -18,8 +18,6 @@ public sealed class Evt3Decoder : WordStreamDecoder
     // The base x stops growing here (far beyond any address), so that endless vectors cannot overflow it.
     private const int BaseCeiling = 1 << 16;
 
-    private readonly int _limitX;
-    private readonly int _limitY;
     private bool _hasTimeBase;
     private int _timeHigh;
     private int _timeLow;
@@ -37,11 +35,8 @@ public sealed class Evt3Decoder : WordStreamDecoder
     /// <param name="height">Sensor height (0..2048, 0 = unknown).</param>
     /// <param name="source">Names the stream in error messages (e.g. a file path).</param>
     public Evt3Decoder(int width = 0, int height = 0, string source = "EVT 3.0 stream")
-        : base(width, height, source)
+        : base(width, height, Evt3Format.MaxSensorSize, source)
     {
-        DecoderArguments.CheckGeometry(width, height, Evt3Format.MaxSensorSize);
-        _limitX = width == 0 ? Evt3Format.MaxSensorSize : width;
-        _limitY = height == 0 ? Evt3Format.MaxSensorSize : height;
     }
 
     /// <inheritdoc/>
@@ -158,7 +153,7 @@ public sealed class Evt3Decoder : WordStreamDecoder
         {
             _counters = _counters with { DroppedWithoutAddress = _counters.DroppedWithoutAddress + 1 };
         }
-        else if (x >= _limitX || _row >= _limitY)
+        else if (x >= LimitX || _row >= LimitY)
         {
             _counters = _counters with { DroppedOutOfGeometry = _counters.DroppedOutOfGeometry + 1 };
         }

@@ -22,6 +22,22 @@ public abstract class WordStreamDecoder : IPropheseeDecoder
         Height = height;
     }
 
+    /// <summary>
+    /// Creates a decoder of a format whose addresses span at most <paramref name="maxSensorSize"/> pixels: the
+    /// geometry (0 = unknown) is checked against it and sets <see cref="LimitX"/> and <see cref="LimitY"/>.
+    /// </summary>
+    /// <param name="width">Sensor width (0..maxSensorSize, 0 = unknown).</param>
+    /// <param name="height">Sensor height (0..maxSensorSize, 0 = unknown).</param>
+    /// <param name="maxSensorSize">The format's address range.</param>
+    /// <param name="source">Names the stream in error messages.</param>
+    private protected WordStreamDecoder(int width, int height, int maxSensorSize, string source)
+        : this(width, height, source)
+    {
+        DecoderArguments.CheckGeometry(width, height, maxSensorSize);
+        LimitX = width == 0 ? maxSensorSize : width;
+        LimitY = height == 0 ? maxSensorSize : height;
+    }
+
     /// <summary>What the format does with one word.</summary>
     private protected enum WordOutcome
     {
@@ -52,6 +68,12 @@ public abstract class WordStreamDecoder : IPropheseeDecoder
 
     /// <inheritdoc/>
     public abstract PropheseeCounters Counters { get; }
+
+    /// <summary>Events at x ≥ this are outside the geometry: the width, or the format's range when it is unknown.</summary>
+    private protected int LimitX { get; }
+
+    /// <summary>Events at y ≥ this are outside the geometry.</summary>
+    private protected int LimitY { get; }
 
     /// <summary>Added to every error offset: where this stream starts inside a container (a RAW file's body).</summary>
     internal long OriginOffset { get; set; }

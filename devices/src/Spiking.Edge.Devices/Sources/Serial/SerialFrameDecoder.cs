@@ -45,10 +45,7 @@ public sealed class SerialFrameDecoder : IEventDecoder
     public SerialFrameDecoder(int width = 0, int height = 0, string source = "serial stream", int maxPayloadBytes = SerialFraming.MaxPayloadBytes)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (width < 0 || width > Evt21Format.MaxSensorSize || height < 0 || height > Evt21Format.MaxSensorSize)
-        {
-            throw new ArgumentOutOfRangeException(width < 0 || width > Evt21Format.MaxSensorSize ? nameof(width) : nameof(height), $"width {width} and height {height} must be within 0..{Evt21Format.MaxSensorSize} (0 = unknown)");
-        }
+        DecoderArguments.CheckGeometry(width, height, Evt21Format.MaxSensorSize);
 
         if (maxPayloadBytes < SerialFraming.WordBytes || maxPayloadBytes > SerialFraming.MaxPayloadBytes)
         {
@@ -57,10 +54,7 @@ public sealed class SerialFrameDecoder : IEventDecoder
 
         _maxPayloadBytes = maxPayloadBytes;
         _frame = new byte[SerialFraming.FrameBytes(maxPayloadBytes)];
-        _core = new Evt21StreamDecoder(
-            Evt21ByteOrder.Little,
-            width == 0 ? Evt21Format.MaxSensorSize : width,
-            height == 0 ? Evt21Format.MaxSensorSize : height);
+        _core = Evt21Core.Create(Evt21ByteOrder.Little, width, height);
         SourceName = source;
         Width = width;
         Height = height;
@@ -85,15 +79,7 @@ public sealed class SerialFrameDecoder : IEventDecoder
     public SerialFrameCounters Counters => new(_framesAccepted, _droppedFrames, _crcFailures, _badLengths, _bytesSkipped);
 
     /// <summary>What the EVT 2.1 decoder counted and skipped inside accepted frames.</summary>
-    public PropheseeCounters EventCounters => new(
-        DroppedBeforeTimeBase: _core.DroppedBeforeTimeBase,
-        DroppedOutOfGeometry: _core.DroppedOutOfGeometry,
-        DroppedWithoutAddress: 0,
-        ExternalTriggerWords: _core.ExternalTriggerWords,
-        OthersWords: _core.OthersWords,
-        ContinuedWords: _core.ContinuedWords,
-        ImuEvents: 0,
-        TimeLoops: _core.TimeLoops);
+    public PropheseeCounters EventCounters => Evt21Core.Counters(_core);
 
     /// <inheritdoc/>
     public void Reset()
