@@ -10,14 +10,10 @@ namespace Spiking.Edge.Runtime.Events.Transforms
     /// Top = (InputHeight − OutputHeight) / 2, rounded down, so an odd margin leaves the extra column on the right and
     /// the extra row at the bottom.
     /// </remarks>
-    public sealed class CropCentre : IEventTransform
+    public sealed class CropCentre : InPlaceTransform
     {
-        private readonly int _inputWidth;
-        private readonly int _inputHeight;
         private readonly int _left;
         private readonly int _top;
-        private readonly int _width;
-        private readonly int _height;
 
         /// <summary>Creates a crop of <paramref name="cropWidth"/> × <paramref name="cropHeight"/> centred on the input.</summary>
         /// <param name="inputWidth">Input width (1..65535).</param>
@@ -39,39 +35,14 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         /// <param name="cropHeight">Window height (1..inputHeight).</param>
         /// <exception cref="System.ArgumentOutOfRangeException">A size or position puts the window outside the input.</exception>
         public CropCentre(int inputWidth, int inputHeight, int left, int top, int cropWidth, int cropHeight)
+            : base(inputWidth, inputHeight, cropWidth, cropHeight, 2)
         {
-            TransformChecks.Side(inputWidth, "inputWidth");
-            TransformChecks.Side(inputHeight, "inputHeight");
-            if (cropWidth < 1 || cropWidth > inputWidth)
-            {
-                throw new System.ArgumentOutOfRangeException(
-                    "cropWidth", "cropWidth must be within 1..inputWidth (" + inputWidth.ToString() + "), got " + cropWidth.ToString());
-            }
-
-            if (cropHeight < 1 || cropHeight > inputHeight)
-            {
-                throw new System.ArgumentOutOfRangeException(
-                    "cropHeight", "cropHeight must be within 1..inputHeight (" + inputHeight.ToString() + "), got " + cropHeight.ToString());
-            }
-
-            if (left < 0 || left > inputWidth - cropWidth)
-            {
-                throw new System.ArgumentOutOfRangeException(
-                    "left", "left must be within 0..inputWidth - cropWidth (" + (inputWidth - cropWidth).ToString() + "), got " + left.ToString());
-            }
-
-            if (top < 0 || top > inputHeight - cropHeight)
-            {
-                throw new System.ArgumentOutOfRangeException(
-                    "top", "top must be within 0..inputHeight - cropHeight (" + (inputHeight - cropHeight).ToString() + "), got " + top.ToString());
-            }
-
-            _inputWidth = inputWidth;
-            _inputHeight = inputHeight;
+            TransformChecks.Within(cropWidth, 1, inputWidth, "cropWidth", "inputWidth");
+            TransformChecks.Within(cropHeight, 1, inputHeight, "cropHeight", "inputHeight");
+            TransformChecks.Within(left, 0, inputWidth - cropWidth, "left", "inputWidth - cropWidth");
+            TransformChecks.Within(top, 0, inputHeight - cropHeight, "top", "inputHeight - cropHeight");
             _left = left;
             _top = top;
-            _width = cropWidth;
-            _height = cropHeight;
         }
 
         /// <summary>First input column kept.</summary>
@@ -81,32 +52,19 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         public int Top => _top;
 
         /// <inheritdoc />
-        public int InputWidth => _inputWidth;
-
-        /// <inheritdoc />
-        public int InputHeight => _inputHeight;
-
-        /// <inheritdoc />
-        public int OutputWidth => _width;
-
-        /// <inheritdoc />
-        public int OutputHeight => _height;
-
-        /// <inheritdoc />
-        public int OutputPolarities => 2;
-
-        /// <inheritdoc />
-        public int Apply(Event[] events, int offset, int count)
+        protected override int Compact(Event[] events, int start, int end)
         {
-            TransformChecks.Range(events, offset, count);
-            int write = offset;
-            int end = offset + count;
-            for (int read = offset; read < end; read++)
+            int left = _left;
+            int top = _top;
+            int width = OutputWidth;
+            int height = OutputHeight;
+            int write = start;
+            for (int read = start; read < end; read++)
             {
                 Event e = events[read];
-                int x = e.X - _left;
-                int y = e.Y - _top;
-                if (x < 0 || y < 0 || x >= _width || y >= _height || e.Polarity > 1)
+                int x = e.X - left;
+                int y = e.Y - top;
+                if (x < 0 || y < 0 || x >= width || y >= height || e.Polarity > 1)
                 {
                     continue;
                 }
@@ -117,12 +75,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
                 write++;
             }
 
-            return write - offset;
-        }
-
-        /// <summary>Does nothing: the crop keeps no state.</summary>
-        public void Reset()
-        {
+            return write;
         }
 
         private static int CentredStart(int inputSide, int cropSide)

@@ -12,12 +12,10 @@ namespace Spiking.Edge.Runtime.Events.Transforms
     /// checked before the event's own timestamp is stored, so an event never supports itself. Polarity is ignored.
     /// Every event inside the geometry then stores t at its pixel.
     /// </remarks>
-    public sealed class NeighbourDenoise : IEventTransform
+    public sealed class NeighbourDenoise : InPlaceTransform
     {
         private const long Never = long.MinValue;
 
-        private readonly int _width;
-        private readonly int _height;
         private readonly long _window;
         private readonly bool _includeSelf;
         private readonly long[] _lastTime;
@@ -29,13 +27,10 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         /// <param name="includeSelf">Whether an earlier event at the same pixel also supports.</param>
         /// <exception cref="System.ArgumentOutOfRangeException">A size or the window is out of range.</exception>
         public NeighbourDenoise(int inputWidth, int inputHeight, long windowMicroseconds, bool includeSelf)
+            : base(inputWidth, inputHeight, inputWidth, inputHeight, 2)
         {
-            TransformChecks.Side(inputWidth, "inputWidth");
-            TransformChecks.Side(inputHeight, "inputHeight");
             TransformChecks.Pixels(inputWidth, inputHeight, "inputWidth");
             TransformChecks.Positive(windowMicroseconds, "windowMicroseconds");
-            _width = inputWidth;
-            _height = inputHeight;
             _window = windowMicroseconds;
             _includeSelf = includeSelf;
             _lastTime = new long[inputWidth * inputHeight];
@@ -49,38 +44,24 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         public bool IncludeSelf => _includeSelf;
 
         /// <inheritdoc />
-        public int InputWidth => _width;
-
-        /// <inheritdoc />
-        public int InputHeight => _height;
-
-        /// <inheritdoc />
-        public int OutputWidth => _width;
-
-        /// <inheritdoc />
-        public int OutputHeight => _height;
-
-        /// <inheritdoc />
-        public int OutputPolarities => 2;
-
-        /// <inheritdoc />
-        public int Apply(Event[] events, int offset, int count)
+        protected override int Compact(Event[] events, int start, int end)
         {
-            TransformChecks.Range(events, offset, count);
-            int write = offset;
-            int end = offset + count;
-            for (int read = offset; read < end; read++)
+            int width = InputWidth;
+            int height = InputHeight;
+            long[] lastTime = _lastTime;
+            int write = start;
+            for (int read = start; read < end; read++)
             {
                 Event e = events[read];
                 int x = e.X;
                 int y = e.Y;
-                if (x >= _width || y >= _height || e.Polarity > 1)
+                if (x >= width || y >= height || e.Polarity > 1)
                 {
                     continue;
                 }
 
-                bool supported = IsSupported(x, y, e.TimestampMicroseconds);
-                _lastTime[(y * _width) + x] = e.TimestampMicroseconds;
+                bool supported = IsSupported(x, y, e.TimestampMicroseconds, width, height);
+                lastTime[(y * width) + x] = e.TimestampMicroseconds;
                 if (supported)
                 {
                     events[write] = e;
@@ -88,11 +69,11 @@ namespace Spiking.Edge.Runtime.Events.Transforms
                 }
             }
 
-            return write - offset;
+            return write;
         }
 
         /// <summary>Forgets every pixel's last event.</summary>
-        public void Reset()
+        public override void Reset()
         {
             for (int i = 0; i < _lastTime.Length; i++)
             {
@@ -100,15 +81,15 @@ namespace Spiking.Edge.Runtime.Events.Transforms
             }
         }
 
-        private bool IsSupported(int x, int y, long t)
+        private bool IsSupported(int x, int y, long t, int width, int height)
         {
             int x0 = x > 0 ? x - 1 : 0;
-            int x1 = x < _width - 1 ? x + 1 : x;
+            int x1 = x < width - 1 ? x + 1 : x;
             int y0 = y > 0 ? y - 1 : 0;
-            int y1 = y < _height - 1 ? y + 1 : y;
+            int y1 = y < height - 1 ? y + 1 : y;
             for (int qy = y0; qy <= y1; qy++)
             {
-                int row = qy * _width;
+                int row = qy * width;
                 for (int qx = x0; qx <= x1; qx++)
                 {
                     if (qx == x && qy == y && !_includeSelf)

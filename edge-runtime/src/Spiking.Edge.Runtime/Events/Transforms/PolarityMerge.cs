@@ -4,10 +4,8 @@ namespace Spiking.Edge.Runtime.Events.Transforms
     /// Reduces the stream to one polarity channel: all polarities set to 0 (<see cref="PolarityMode.Merge"/>), or
     /// only the ON or only the OFF events kept unchanged. Stateless; the geometry passes through.
     /// </summary>
-    public sealed class PolarityMerge : IEventTransform
+    public sealed class PolarityMerge : InPlaceTransform
     {
-        private readonly int _width;
-        private readonly int _height;
         private readonly PolarityMode _mode;
 
         /// <summary>Creates the transform for an input geometry.</summary>
@@ -16,16 +14,13 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         /// <param name="mode">Merge, ON only or OFF only.</param>
         /// <exception cref="System.ArgumentOutOfRangeException">A size is out of range or the mode is unknown.</exception>
         public PolarityMerge(int inputWidth, int inputHeight, PolarityMode mode)
+            : base(inputWidth, inputHeight, inputWidth, inputHeight, 1)
         {
-            TransformChecks.Side(inputWidth, "inputWidth");
-            TransformChecks.Side(inputHeight, "inputHeight");
             if (mode != PolarityMode.Merge && mode != PolarityMode.OnOnly && mode != PolarityMode.OffOnly)
             {
                 throw new System.ArgumentOutOfRangeException("mode", "mode must be Merge, OnOnly or OffOnly");
             }
 
-            _width = inputWidth;
-            _height = inputHeight;
             _mode = mode;
         }
 
@@ -33,36 +28,22 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         public PolarityMode Mode => _mode;
 
         /// <inheritdoc />
-        public int InputWidth => _width;
-
-        /// <inheritdoc />
-        public int InputHeight => _height;
-
-        /// <inheritdoc />
-        public int OutputWidth => _width;
-
-        /// <inheritdoc />
-        public int OutputHeight => _height;
-
-        /// <inheritdoc />
-        public int OutputPolarities => 1;
-
-        /// <inheritdoc />
-        public int Apply(Event[] events, int offset, int count)
+        protected override int Compact(Event[] events, int start, int end)
         {
-            TransformChecks.Range(events, offset, count);
+            int width = InputWidth;
+            int height = InputHeight;
+            bool merge = _mode == PolarityMode.Merge;
             int keep = _mode == PolarityMode.OnOnly ? 1 : 0;
-            int write = offset;
-            int end = offset + count;
-            for (int read = offset; read < end; read++)
+            int write = start;
+            for (int read = start; read < end; read++)
             {
                 Event e = events[read];
-                if (e.X >= _width || e.Y >= _height || e.Polarity > 1)
+                if (e.X >= width || e.Y >= height || e.Polarity > 1)
                 {
                     continue;
                 }
 
-                if (_mode == PolarityMode.Merge)
+                if (merge)
                 {
                     e.Polarity = 0;
                 }
@@ -75,12 +56,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
                 write++;
             }
 
-            return write - offset;
-        }
-
-        /// <summary>Does nothing: the transform keeps no state.</summary>
-        public void Reset()
-        {
+            return write;
         }
     }
 }

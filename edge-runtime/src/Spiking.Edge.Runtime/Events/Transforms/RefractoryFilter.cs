@@ -10,12 +10,10 @@ namespace Spiking.Edge.Runtime.Events.Transforms
     /// otherwise it is kept and s becomes t. So kept events at one pixel are at least one period apart, and an event
     /// exactly one period after the last kept one is kept. Dropped events do not extend the period.
     /// </remarks>
-    public sealed class RefractoryFilter : IEventTransform
+    public sealed class RefractoryFilter : InPlaceTransform
     {
         private const long Never = long.MinValue;
 
-        private readonly int _width;
-        private readonly int _height;
         private readonly long _period;
         private readonly long[] _lastKept;
 
@@ -25,13 +23,10 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         /// <param name="periodMicroseconds">Refractory period in microseconds (≥ 1).</param>
         /// <exception cref="System.ArgumentOutOfRangeException">A size or the period is out of range.</exception>
         public RefractoryFilter(int inputWidth, int inputHeight, long periodMicroseconds)
+            : base(inputWidth, inputHeight, inputWidth, inputHeight, 2)
         {
-            TransformChecks.Side(inputWidth, "inputWidth");
-            TransformChecks.Side(inputHeight, "inputHeight");
             TransformChecks.Pixels(inputWidth, inputHeight, "inputWidth");
             TransformChecks.Positive(periodMicroseconds, "periodMicroseconds");
-            _width = inputWidth;
-            _height = inputHeight;
             _period = periodMicroseconds;
             _lastKept = new long[inputWidth * inputHeight];
             Reset();
@@ -41,51 +36,38 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         public long PeriodMicroseconds => _period;
 
         /// <inheritdoc />
-        public int InputWidth => _width;
-
-        /// <inheritdoc />
-        public int InputHeight => _height;
-
-        /// <inheritdoc />
-        public int OutputWidth => _width;
-
-        /// <inheritdoc />
-        public int OutputHeight => _height;
-
-        /// <inheritdoc />
-        public int OutputPolarities => 2;
-
-        /// <inheritdoc />
-        public int Apply(Event[] events, int offset, int count)
+        protected override int Compact(Event[] events, int start, int end)
         {
-            TransformChecks.Range(events, offset, count);
-            int write = offset;
-            int end = offset + count;
-            for (int read = offset; read < end; read++)
+            int width = InputWidth;
+            int height = InputHeight;
+            long period = _period;
+            long[] lastKept = _lastKept;
+            int write = start;
+            for (int read = start; read < end; read++)
             {
                 Event e = events[read];
-                if (e.X >= _width || e.Y >= _height || e.Polarity > 1)
+                if (e.X >= width || e.Y >= height || e.Polarity > 1)
                 {
                     continue;
                 }
 
-                int pixel = (e.Y * _width) + e.X;
-                long last = _lastKept[pixel];
-                if (last != Never && e.TimestampMicroseconds - last < _period)
+                int pixel = (e.Y * width) + e.X;
+                long last = lastKept[pixel];
+                if (last != Never && e.TimestampMicroseconds - last < period)
                 {
                     continue;
                 }
 
-                _lastKept[pixel] = e.TimestampMicroseconds;
+                lastKept[pixel] = e.TimestampMicroseconds;
                 events[write] = e;
                 write++;
             }
 
-            return write - offset;
+            return write;
         }
 
         /// <summary>Forgets every pixel's last kept event.</summary>
-        public void Reset()
+        public override void Reset()
         {
             for (int i = 0; i < _lastKept.Length; i++)
             {

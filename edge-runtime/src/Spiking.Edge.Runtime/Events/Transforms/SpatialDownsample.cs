@@ -18,12 +18,8 @@ namespace Spiking.Edge.Runtime.Events.Transforms
     /// event is emitted (coordinates mapped) and no counters exist. Counters never decay; <see cref="Reset"/> clears
     /// them.</para>
     /// </remarks>
-    public sealed class SpatialDownsample : IEventTransform
+    public sealed class SpatialDownsample : InPlaceTransform
     {
-        private readonly int _inputWidth;
-        private readonly int _inputHeight;
-        private readonly int _outputWidth;
-        private readonly int _outputHeight;
         private readonly int _threshold;
         private readonly int[] _columnToCell;
         private readonly int[] _rowToCell;
@@ -42,31 +38,16 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         }
 
         private SpatialDownsample(int inputWidth, int inputHeight, int outputWidth, int outputHeight, int factor, int eventsPerOutput)
+            : base(inputWidth, inputHeight, outputWidth, outputHeight, 2)
         {
-            TransformChecks.Side(inputWidth, "inputWidth");
-            TransformChecks.Side(inputHeight, "inputHeight");
-            if (outputWidth < 1 || outputWidth > inputWidth)
-            {
-                throw new System.ArgumentOutOfRangeException(
-                    "outputWidth", "outputWidth must be within 1..inputWidth (" + inputWidth.ToString() + "), got " + outputWidth.ToString());
-            }
-
-            if (outputHeight < 1 || outputHeight > inputHeight)
-            {
-                throw new System.ArgumentOutOfRangeException(
-                    "outputHeight", "outputHeight must be within 1..inputHeight (" + inputHeight.ToString() + "), got " + outputHeight.ToString());
-            }
-
+            TransformChecks.Within(outputWidth, 1, inputWidth, "outputWidth", "inputWidth");
+            TransformChecks.Within(outputHeight, 1, inputHeight, "outputHeight", "inputHeight");
             TransformChecks.Positive(eventsPerOutput, "eventsPerOutput");
             if (eventsPerOutput > 1)
             {
                 TransformChecks.Pixels(outputWidth, outputHeight * 2, "outputWidth");
             }
 
-            _inputWidth = inputWidth;
-            _inputHeight = inputHeight;
-            _outputWidth = outputWidth;
-            _outputHeight = outputHeight;
             _threshold = eventsPerOutput;
             _columnToCell = CellMap(inputWidth, outputWidth, factor);
             _rowToCell = CellMap(inputHeight, outputHeight, factor);
@@ -93,21 +74,6 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         /// <summary>Input events a cell and polarity needs to emit one event.</summary>
         public int EventsPerOutput => _threshold;
 
-        /// <inheritdoc />
-        public int InputWidth => _inputWidth;
-
-        /// <inheritdoc />
-        public int InputHeight => _inputHeight;
-
-        /// <inheritdoc />
-        public int OutputWidth => _outputWidth;
-
-        /// <inheritdoc />
-        public int OutputHeight => _outputHeight;
-
-        /// <inheritdoc />
-        public int OutputPolarities => 2;
-
         /// <summary>The output column of input column <paramref name="x"/> (0..InputWidth − 1).</summary>
         /// <param name="x">Input column.</param>
         /// <returns>Output column.</returns>
@@ -125,32 +91,38 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         }
 
         /// <inheritdoc />
-        public int Apply(Event[] events, int offset, int count)
+        protected override int Compact(Event[] events, int start, int end)
         {
-            TransformChecks.Range(events, offset, count);
-            int write = offset;
-            int end = offset + count;
-            for (int read = offset; read < end; read++)
+            int inputWidth = InputWidth;
+            int inputHeight = InputHeight;
+            int outputWidth = OutputWidth;
+            int outputHeight = OutputHeight;
+            int[] columnToCell = _columnToCell;
+            int[] rowToCell = _rowToCell;
+            int[] counters = _counters;
+            int threshold = _threshold;
+            int write = start;
+            for (int read = start; read < end; read++)
             {
                 Event e = events[read];
-                if (e.X >= _inputWidth || e.Y >= _inputHeight || e.Polarity > 1)
+                if (e.X >= inputWidth || e.Y >= inputHeight || e.Polarity > 1)
                 {
                     continue;
                 }
 
-                int x = _columnToCell[e.X];
-                int y = _rowToCell[e.Y];
-                if (_counters != null)
+                int x = columnToCell[e.X];
+                int y = rowToCell[e.Y];
+                if (counters != null)
                 {
-                    int cell = (((e.Polarity * _outputHeight) + y) * _outputWidth) + x;
-                    int reached = _counters[cell] + 1;
-                    if (reached < _threshold)
+                    int cell = (((e.Polarity * outputHeight) + y) * outputWidth) + x;
+                    int reached = counters[cell] + 1;
+                    if (reached < threshold)
                     {
-                        _counters[cell] = reached;
+                        counters[cell] = reached;
                         continue;
                     }
 
-                    _counters[cell] = 0;
+                    counters[cell] = 0;
                 }
 
                 e.X = (ushort)x;
@@ -159,11 +131,11 @@ namespace Spiking.Edge.Runtime.Events.Transforms
                 write++;
             }
 
-            return write - offset;
+            return write;
         }
 
         /// <summary>Clears the per-cell counters.</summary>
-        public void Reset()
+        public override void Reset()
         {
             if (_counters == null)
             {

@@ -18,6 +18,18 @@ namespace Spiking.Edge.Runtime.Events.Transforms
             }
         }
 
+        /// <summary>
+        /// Throws unless min ≤ value ≤ max, with the message "name must be within min..maxName (max), got value".
+        /// </summary>
+        internal static void Within(int value, int min, int max, string name, string maxName)
+        {
+            if (value < min || value > max)
+            {
+                throw new System.ArgumentOutOfRangeException(
+                    name, name + " must be within " + min.ToString() + ".." + maxName + " (" + max.ToString() + "), got " + value.ToString());
+            }
+        }
+
         /// <summary>Throws unless width × height ≤ <see cref="MaxPixels"/>.</summary>
         internal static void Pixels(int width, int height, string name)
         {
