@@ -51,24 +51,9 @@ internal static class EventWriteChecks
         for (int i = 0; i < events.Length; i++)
         {
             ref readonly Event e = ref events[i];
-            if (e.X >= width || e.Y >= height)
+            if (EventChecks.Problem(e, width, height, last) is { } problem)
             {
-                throw Invalid(name, i, $"x = {e.X}, y = {e.Y} is outside the {width} x {height} sensor");
-            }
-
-            if (e.Polarity > 1)
-            {
-                throw Invalid(name, i, $"polarity {e.Polarity} is not 0 (OFF) or 1 (ON)");
-            }
-
-            if (e.TimestampMicroseconds < 0)
-            {
-                throw Invalid(name, i, $"timestamp {e.TimestampMicroseconds} us is negative");
-            }
-
-            if (e.TimestampMicroseconds < last)
-            {
-                throw Invalid(name, i, $"timestamp {e.TimestampMicroseconds} us is earlier than the previous event's {last} us");
+                throw Invalid(name, i, problem);
             }
 
             if (format == EventWriteFormat.NMnist && e.TimestampMicroseconds > NMnistFormat.MaxRawTimestamp)

@@ -113,24 +113,9 @@ public sealed class Aedat4Writer : IDisposable
     public void Write(Event e)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        if (e.X >= _width || e.Y >= _height)
+        if (EventChecks.Problem(e, _width, _height, _lastTimestamp) is { } problem)
         {
-            throw Invalid($"x = {e.X}, y = {e.Y} is outside the {_width} x {_height} sensor");
-        }
-
-        if (e.Polarity > 1)
-        {
-            throw Invalid($"polarity {e.Polarity} is not 0 (OFF) or 1 (ON)");
-        }
-
-        if (e.TimestampMicroseconds < 0)
-        {
-            throw Invalid($"timestamp {e.TimestampMicroseconds} us is negative");
-        }
-
-        if (e.TimestampMicroseconds < _lastTimestamp)
-        {
-            throw Invalid($"timestamp {e.TimestampMicroseconds} us is earlier than the previous event's {_lastTimestamp} us");
+            throw Invalid(problem);
         }
 
         _lastTimestamp = e.TimestampMicroseconds;

@@ -54,24 +54,9 @@ public sealed class NMnistEncoder
     /// <exception cref="ArgumentException">The event cannot be represented (see <see cref="Write(Event[], int, int)"/>).</exception>
     public void Write(Event e)
     {
-        if (e.X >= NMnistFormat.SensorSize || e.Y >= NMnistFormat.SensorSize)
+        if (EventChecks.Problem(e, NMnistFormat.SensorSize, NMnistFormat.SensorSize, _lastTimestamp) is { } problem)
         {
-            throw Invalid($"x = {e.X}, y = {e.Y} is outside the 34 x 34 sensor (0..33)");
-        }
-
-        if (e.Polarity > 1)
-        {
-            throw Invalid($"polarity {e.Polarity} is not 0 (OFF) or 1 (ON)");
-        }
-
-        if (e.TimestampMicroseconds < 0)
-        {
-            throw Invalid($"timestamp {e.TimestampMicroseconds} us is negative");
-        }
-
-        if (e.TimestampMicroseconds < _lastTimestamp)
-        {
-            throw Invalid($"timestamp {e.TimestampMicroseconds} us is earlier than the previous event's {_lastTimestamp} us");
+            throw Invalid(problem);
         }
 
         while (e.TimestampMicroseconds - _timestampOffset > NMnistFormat.MaxRawTimestamp)

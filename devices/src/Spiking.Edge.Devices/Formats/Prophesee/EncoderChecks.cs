@@ -43,24 +43,9 @@ internal static class EncoderChecks
     /// <summary>Refuses an event the format cannot carry, naming its index in the whole stream.</summary>
     public static void Event(string format, in Event e, long index, int width, int height, long lastTimestamp)
     {
-        if (e.X >= width || e.Y >= height)
+        if (EventChecks.Problem(e, width, height, lastTimestamp) is { } problem)
         {
-            throw Invalid(format, index, $"x = {e.X}, y = {e.Y} is outside the {width} x {height} sensor");
-        }
-
-        if (e.Polarity > 1)
-        {
-            throw Invalid(format, index, $"polarity {e.Polarity} is not 0 (OFF) or 1 (ON)");
-        }
-
-        if (e.TimestampMicroseconds < 0)
-        {
-            throw Invalid(format, index, $"timestamp {e.TimestampMicroseconds} us is negative");
-        }
-
-        if (e.TimestampMicroseconds < lastTimestamp)
-        {
-            throw Invalid(format, index, $"timestamp {e.TimestampMicroseconds} us is earlier than the previous event's {lastTimestamp} us");
+            throw Invalid(format, index, problem);
         }
     }
 
