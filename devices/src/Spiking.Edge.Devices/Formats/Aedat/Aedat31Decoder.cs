@@ -169,9 +169,7 @@ public sealed partial class Aedat31Decoder : IEventDecoder, ISectionDecoder
 
                 return true;
             default:
-                int skip = (int)Math.Min(_skipLeft, window.End - window.Read);
-                window.Read += skip;
-                _skipLeft -= skip;
+                _skipLeft -= window.Skip(_skipLeft);
                 if (_skipLeft == 0)
                 {
                     _section = Section.PacketHeader;

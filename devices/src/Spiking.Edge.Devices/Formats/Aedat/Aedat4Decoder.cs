@@ -207,9 +207,7 @@ public sealed partial class Aedat4Decoder : IEventDecoder, ISectionDecoder, IDis
             case Section.PacketBody:
                 return StepPacketBody(ref window);
             case Section.SkipBody:
-                int skip = (int)Math.Min(_skipLeft, window.End - window.Read);
-                window.Read += skip;
-                _skipLeft -= skip;
+                _skipLeft -= window.Skip(_skipLeft);
                 if (_skipLeft == 0)
                 {
                     _section = Section.PacketHeader;

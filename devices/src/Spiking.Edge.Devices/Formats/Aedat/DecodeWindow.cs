@@ -62,4 +62,14 @@ internal ref struct DecodeWindow
 
     /// <summary>Slots left for events.</summary>
     public readonly int OutputLeft => _outputCapacity - Written;
+
+    /// <summary>Passes over up to <paramref name="bytes"/> input bytes (as many as this call has).</summary>
+    /// <param name="bytes">Bytes still to skip.</param>
+    /// <returns>Bytes skipped.</returns>
+    public int Skip(long bytes)
+    {
+        int skip = (int)Math.Min(bytes, End - Read);
+        Read += skip;
+        return skip;
+    }
 }
