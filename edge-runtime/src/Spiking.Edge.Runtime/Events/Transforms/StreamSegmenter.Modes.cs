@@ -38,8 +38,8 @@ namespace Spiking.Edge.Runtime.Events.Transforms
                     return true;
                 }
 
-                int first = SeekStart(start);
-                int stop = SeekEnd(end);
+                int first = Seek(ref _startPos, ref _startMax, start);
+                int stop = Seek(ref _endPos, ref _endMax, end);
                 bool closes = _chunkMax >= end;
                 if (!open)
                 {
@@ -51,7 +51,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
                         }
 
                         // Window w holds no event and never will: jump to the first window that can hold the next one.
-                        long next = stop < _chunkEnd ? EndTimeAt(stop) : _chunkMax;
+                        long next = stop < _chunkEnd ? TimeAt(ref _endPos, ref _endMax, stop) : _chunkMax;
                         long target = FirstWindowEndingAfter(next);
                         if (target <= w)
                         {
@@ -126,13 +126,13 @@ namespace Spiking.Edge.Runtime.Events.Transforms
 
                 if (!open)
                 {
-                    _openStarts[slot] = StartTimeAt(first);
+                    _openStarts[slot] = TimeAt(ref _startPos, ref _startMax, first);
                     _nextWindow = w + 1;
                     _openCount++;
                 }
 
                 bool closes = windowLast <= chunkLast;
-                Report(w, _openStarts[slot], EndTimeAt(stop - 1) + 1, first, stop - first, !open, closes, false);
+                Report(w, _openStarts[slot], TimeAt(ref _endPos, ref _endMax, stop - 1) + 1, first, stop - first, !open, closes, false);
                 _candidate = w + 1;
                 return true;
             }

@@ -429,52 +429,31 @@ namespace Spiking.Edge.Runtime.Events.Transforms
             return t > maxBefore ? t : maxBefore;
         }
 
-        // First index at or after the start scanner whose effective time reaches bound (or the chunk end).
-        private int SeekStart(long bound)
+        // The two scanners (start: _startPos/_startMax, end: _endPos/_endMax) walk the chunk forward only; a scanner is
+        // a position and the largest timestamp before it, passed by reference.
+
+        // First index at or after the scanner whose effective time reaches bound (or the chunk end).
+        private int Seek(ref int position, ref long maxBefore, long bound)
         {
-            while (_startPos < _chunkEnd && EffectiveTime(_startPos, _startMax) < bound)
+            while (position < _chunkEnd && EffectiveTime(position, maxBefore) < bound)
             {
-                _startMax = EffectiveTime(_startPos, _startMax);
-                _startPos++;
+                maxBefore = EffectiveTime(position, maxBefore);
+                position++;
             }
 
-            return _startPos;
+            return position;
         }
 
-        // Same, for the end scanner.
-        private int SeekEnd(long bound)
+        // Effective time of index (at or after the scanner, or its last position); moves the scanner to index.
+        private long TimeAt(ref int position, ref long maxBefore, int index)
         {
-            while (_endPos < _chunkEnd && EffectiveTime(_endPos, _endMax) < bound)
+            while (position < index)
             {
-                _endMax = EffectiveTime(_endPos, _endMax);
-                _endPos++;
+                maxBefore = EffectiveTime(position, maxBefore);
+                position++;
             }
 
-            return _endPos;
-        }
-
-        // Effective time of index (at or after the start scanner, or its last position).
-        private long StartTimeAt(int index)
-        {
-            while (_startPos < index)
-            {
-                _startMax = EffectiveTime(_startPos, _startMax);
-                _startPos++;
-            }
-
-            return EffectiveTime(index, _startMax);
-        }
-
-        // Effective time of index (at or after the end scanner, or its last position).
-        private long EndTimeAt(int index)
-        {
-            while (_endPos < index)
-            {
-                _endMax = EffectiveTime(_endPos, _endMax);
-                _endPos++;
-            }
-
-            return EffectiveTime(index, _endMax);
+            return EffectiveTime(index, maxBefore);
         }
     }
 }
