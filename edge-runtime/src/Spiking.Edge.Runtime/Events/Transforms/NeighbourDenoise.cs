@@ -14,8 +14,6 @@ namespace Spiking.Edge.Runtime.Events.Transforms
     /// </remarks>
     public sealed class NeighbourDenoise : InPlaceTransform
     {
-        private const long Never = long.MinValue;
-
         private readonly long _window;
         private readonly bool _includeSelf;
         private readonly long[] _lastTime;
@@ -33,8 +31,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
             TransformChecks.Positive(windowMicroseconds, "windowMicroseconds");
             _window = windowMicroseconds;
             _includeSelf = includeSelf;
-            _lastTime = new long[inputWidth * inputHeight];
-            Reset();
+            _lastTime = PixelTimes.Create(inputWidth * inputHeight);
         }
 
         /// <summary>Support window in microseconds (inclusive).</summary>
@@ -75,10 +72,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         /// <summary>Forgets every pixel's last event.</summary>
         public override void Reset()
         {
-            for (int i = 0; i < _lastTime.Length; i++)
-            {
-                _lastTime[i] = Never;
-            }
+            PixelTimes.Forget(_lastTime);
         }
 
         private bool IsSupported(int x, int y, long t, int width, int height)
@@ -98,7 +92,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
                     }
 
                     long s = _lastTime[row + qx];
-                    if (s != Never && t - s <= _window)
+                    if (s != PixelTimes.Never && t - s <= _window)
                     {
                         return true;
                     }

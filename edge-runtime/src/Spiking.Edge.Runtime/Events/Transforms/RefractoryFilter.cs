@@ -12,8 +12,6 @@ namespace Spiking.Edge.Runtime.Events.Transforms
     /// </remarks>
     public sealed class RefractoryFilter : InPlaceTransform
     {
-        private const long Never = long.MinValue;
-
         private readonly long _period;
         private readonly long[] _lastKept;
 
@@ -28,8 +26,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
             TransformChecks.Pixels(inputWidth, inputHeight, "inputWidth");
             TransformChecks.Positive(periodMicroseconds, "periodMicroseconds");
             _period = periodMicroseconds;
-            _lastKept = new long[inputWidth * inputHeight];
-            Reset();
+            _lastKept = PixelTimes.Create(inputWidth * inputHeight);
         }
 
         /// <summary>Refractory period in microseconds.</summary>
@@ -53,7 +50,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
 
                 int pixel = (e.Y * width) + e.X;
                 long last = lastKept[pixel];
-                if (last != Never && e.TimestampMicroseconds - last < period)
+                if (last != PixelTimes.Never && e.TimestampMicroseconds - last < period)
                 {
                     continue;
                 }
@@ -69,10 +66,7 @@ namespace Spiking.Edge.Runtime.Events.Transforms
         /// <summary>Forgets every pixel's last kept event.</summary>
         public override void Reset()
         {
-            for (int i = 0; i < _lastKept.Length; i++)
-            {
-                _lastKept[i] = Never;
-            }
+            PixelTimes.Forget(_lastKept);
         }
     }
 }
