@@ -6,8 +6,10 @@ namespace Spiking.Edge.Runtime.Events.Transforms
     /// </summary>
     /// <remarks>
     /// Each subclass keeps its own tight loop in <see cref="Compact"/> (one call per chunk) instead of a shared loop
-    /// calling a per-event virtual method: measured 1.9 to 4.9 times slower on .NET for the light transforms, and one
-    /// more method call per event on nanoFramework's interpreter (bench/Spiking.Edge.Bench.Runtime/README.md, (d)).
+    /// calling a per-event virtual method: that measured up to 1.9 times slower on .NET for the refractory filter and
+    /// 3.6 to 4.9 times for the crop and the polarity merge, and it is one more method call per event on nanoFramework's
+    /// interpreter (bench/Spiking.Edge.Bench.Runtime/README.md, (d)). Subclasses read the geometry properties into
+    /// locals once per call, not per event (a property read is a call on the interpreter).
     /// </remarks>
     public abstract class InPlaceTransform : IEventTransform
     {
