@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Spiking.Edge.Runtime.Events;
 
 namespace Spiking.Edge.Devices.Formats;
@@ -14,7 +15,14 @@ internal static class EventChecks
     /// <param name="height">Sensor height: y must be below it.</param>
     /// <param name="lastTimestamp">The previous event's timestamp (µs).</param>
     /// <returns>The reason, for a message that names the event's index; null for a good event.</returns>
-    public static string? Problem(in Event e, int width, int height, long lastTimestamp)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string? Problem(in Event e, int width, int height, long lastTimestamp) =>
+        e.X < width && e.Y < height && e.Polarity <= 1 && e.TimestampMicroseconds >= 0 && e.TimestampMicroseconds >= lastTimestamp
+            ? null
+            : Reason(e, width, height, lastTimestamp);
+
+    // The first rule the event breaks (the checks of Problem, in order); the slow path, kept out of line.
+    private static string? Reason(in Event e, int width, int height, long lastTimestamp)
     {
         if (e.X >= width || e.Y >= height)
         {

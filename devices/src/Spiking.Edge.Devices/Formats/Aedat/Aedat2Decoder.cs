@@ -16,7 +16,7 @@ namespace Spiking.Edge.Devices.Formats.Aedat;
 /// DVS address outside the configured sensor, and (at <see cref="Finish"/>) a stream ending inside the header or a
 /// record. See README.md in this folder.
 /// </remarks>
-public sealed class Aedat2Decoder : IEventDecoder, ISectionDecoder
+public sealed class Aedat2Decoder : IEventDecoder
 {
     /// <summary>Bytes per record (address + timestamp).</summary>
     public const int RecordBytes = 8;
@@ -108,10 +108,10 @@ public sealed class Aedat2Decoder : IEventDecoder, ISectionDecoder
 
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
-        => SectionLoop.Decode(this, ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
+        => SectionLoop.Decode(new Sections(this), ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
 
-    /// <inheritdoc/>
-    bool ISectionDecoder.Step(ref DecodeWindow window)
+    // One step of the current section (see ISectionDecoder.Step).
+    private bool Step(ref DecodeWindow window)
     {
         switch (_section)
         {
@@ -159,20 +159,25 @@ public sealed class Aedat2Decoder : IEventDecoder, ISectionDecoder
 
                 return true;
             default:
-                if (window.OutputFull)
+                // Records to the end of the input, the output or the first bad record.
+                do
                 {
-                    return false;
-                }
-
-                if (_pending.TryTake(ref window, RecordBytes, out var record, out long recordStart))
-                {
-                    uint address = BinaryPrimitives.ReadUInt32BigEndian(record);
-                    uint timestamp = BinaryPrimitives.ReadUInt32BigEndian(record[4..]);
-                    if (DecodeRecord(address, timestamp, recordStart, ref window.Output[window.OutputIndex]))
+                    if (window.OutputFull)
                     {
-                        window.Written++;
+                        return false;
+                    }
+
+                    if (_pending.TryTake(ref window, RecordBytes, out var record, out long recordStart))
+                    {
+                        uint address = BinaryPrimitives.ReadUInt32BigEndian(record);
+                        uint timestamp = BinaryPrimitives.ReadUInt32BigEndian(record[4..]);
+                        if (DecodeRecord(address, timestamp, recordStart, ref window.Output[window.OutputIndex]))
+                        {
+                            window.Written++;
+                        }
                     }
                 }
+                while (window.Read < window.End && _fault == null);
 
                 return true;
         }
@@ -203,9 +208,6 @@ public sealed class Aedat2Decoder : IEventDecoder, ISectionDecoder
 
     /// <inheritdoc/>
     public void Finish() => DecodeCall.Finish(this);
-
-    /// <inheritdoc/>
-    EventStreamException? ISectionDecoder.Fault => _fault;
 
     // True when an event was written; false for a skipped record or a refused one (fault set).
     private bool DecodeRecord(uint address, uint rawTimestamp, long recordStart, ref Event target)
@@ -276,5 +278,15 @@ public sealed class Aedat2Decoder : IEventDecoder, ISectionDecoder
         target.TimestampMicroseconds = timestamp;
         EventCount++;
         return true;
+    }
+
+    /// <summary>The decoder's sections for <see cref="SectionLoop"/>.</summary>
+    private readonly struct Sections(Aedat2Decoder decoder) : ISectionDecoder
+    {
+        /// <inheritdoc/>
+        public EventStreamException? Fault => decoder._fault;
+
+        /// <inheritdoc/>
+        public bool Step(ref DecodeWindow window) => decoder.Step(ref window);
     }
 }

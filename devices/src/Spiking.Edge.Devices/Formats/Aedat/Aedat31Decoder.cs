@@ -19,7 +19,7 @@ namespace Spiking.Edge.Devices.Formats.Aedat;
 /// negative event timestamp, an event outside the geometry named in the header, and (at <see cref="Finish"/>) a
 /// stream ending inside the header or a packet. See README.md in this folder.
 /// </remarks>
-public sealed partial class Aedat31Decoder : IEventDecoder, ISectionDecoder
+public sealed partial class Aedat31Decoder : IEventDecoder
 {
     /// <summary>Bytes of an event packet header.</summary>
     public const int PacketHeaderBytes = 28;
@@ -126,10 +126,10 @@ public sealed partial class Aedat31Decoder : IEventDecoder, ISectionDecoder
 
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
-        => SectionLoop.Decode(this, ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
+        => SectionLoop.Decode(new Sections(this), ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
 
-    /// <inheritdoc/>
-    bool ISectionDecoder.Step(ref DecodeWindow window)
+    // One step of the current section (see ISectionDecoder.Step).
+    private bool Step(ref DecodeWindow window)
     {
         switch (_section)
         {
@@ -145,27 +145,33 @@ public sealed partial class Aedat31Decoder : IEventDecoder, ISectionDecoder
 
                 return true;
             case Section.PolarityEvents:
-                if (window.OutputFull)
+                // Events to the end of the packet, the input, the output or the first bad event.
+                do
                 {
-                    return false;
-                }
+                    if (window.OutputFull)
+                    {
+                        return false;
+                    }
 
-                if (!_scratch.TryTake(ref window, PolarityEventBytes, out var record, out long eventStart))
-                {
-                    return true;
-                }
+                    if (!_scratch.TryTake(ref window, PolarityEventBytes, out var record, out long eventStart))
+                    {
+                        return true;
+                    }
 
-                uint data = BinaryPrimitives.ReadUInt32LittleEndian(record);
-                int timestamp = BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
-                if (DecodePolarity(data, timestamp, eventStart, ref window.Output[window.OutputIndex]))
-                {
-                    window.Written++;
-                }
+                    uint data = BinaryPrimitives.ReadUInt32LittleEndian(record);
+                    int timestamp = BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
+                    if (DecodePolarity(data, timestamp, eventStart, ref window.Output[window.OutputIndex]))
+                    {
+                        window.Written++;
+                    }
 
-                if (--_eventsLeft == 0)
-                {
-                    _section = _skipLeft > 0 ? Section.Skip : Section.PacketHeader;
+                    if (--_eventsLeft == 0)
+                    {
+                        _section = _skipLeft > 0 ? Section.Skip : Section.PacketHeader;
+                        return true;
+                    }
                 }
+                while (window.Read < window.End && _fault == null);
 
                 return true;
             default:
@@ -208,9 +214,6 @@ public sealed partial class Aedat31Decoder : IEventDecoder, ISectionDecoder
 
     /// <inheritdoc/>
     public void Finish() => DecodeCall.Finish(this);
-
-    /// <inheritdoc/>
-    EventStreamException? ISectionDecoder.Fault => _fault;
 
     private void StartPacket()
     {
@@ -291,5 +294,15 @@ public sealed partial class Aedat31Decoder : IEventDecoder, ISectionDecoder
         target.TimestampMicroseconds = time;
         EventCount++;
         return true;
+    }
+
+    /// <summary>The decoder's sections for <see cref="SectionLoop"/>.</summary>
+    private readonly struct Sections(Aedat31Decoder decoder) : ISectionDecoder
+    {
+        /// <inheritdoc/>
+        public EventStreamException? Fault => decoder._fault;
+
+        /// <inheritdoc/>
+        public bool Step(ref DecodeWindow window) => decoder.Step(ref window);
     }
 }

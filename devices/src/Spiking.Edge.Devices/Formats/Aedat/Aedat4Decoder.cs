@@ -19,7 +19,7 @@ namespace Spiking.Edge.Devices.Formats.Aedat;
 /// <see cref="EventStreamException"/> at the offset of the header or packet at fault (README.md in this folder
 /// lists every case). Dispose to free the Zstandard context.
 /// </remarks>
-public sealed partial class Aedat4Decoder : IEventDecoder, ISectionDecoder, IDisposable
+public sealed partial class Aedat4Decoder : IEventDecoder, IDisposable
 {
     private const int LengthOffset = Aedat4Format.MagicBytes;
     private const int HeaderOffset = Aedat4Format.MagicBytes + 4;
@@ -147,10 +147,10 @@ public sealed partial class Aedat4Decoder : IEventDecoder, ISectionDecoder, IDis
 
     /// <inheritdoc/>
     public int Decode(byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
-        => SectionLoop.Decode(this, ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
+        => SectionLoop.Decode(new Sections(this), ref _position, input, offset, count, output, outputOffset, outputCapacity, out consumed);
 
-    /// <inheritdoc/>
-    bool ISectionDecoder.Step(ref DecodeWindow window)
+    // One step of the current section (see ISectionDecoder.Step).
+    private bool Step(ref DecodeWindow window)
     {
         switch (_section)
         {
@@ -248,9 +248,16 @@ public sealed partial class Aedat4Decoder : IEventDecoder, ISectionDecoder, IDis
     /// <inheritdoc/>
     public void Finish() => DecodeCall.Finish(this);
 
-    /// <inheritdoc/>
-    EventStreamException? ISectionDecoder.Fault => _fault;
-
     /// <summary>Frees the Zstandard decompression context.</summary>
     public void Dispose() => _codec.Dispose();
+
+    /// <summary>The decoder's sections for <see cref="SectionLoop"/>.</summary>
+    private readonly struct Sections(Aedat4Decoder decoder) : ISectionDecoder
+    {
+        /// <inheritdoc/>
+        public EventStreamException? Fault => decoder._fault;
+
+        /// <inheritdoc/>
+        public bool Step(ref DecodeWindow window) => decoder.Step(ref window);
+    }
 }

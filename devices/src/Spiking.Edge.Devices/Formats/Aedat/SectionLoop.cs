@@ -6,7 +6,8 @@ namespace Spiking.Edge.Devices.Formats.Aedat;
 internal static class SectionLoop
 {
     /// <summary>Runs one <c>Decode</c> call of <paramref name="decoder"/> (arguments as in <see cref="IEventDecoder.Decode"/>).</summary>
-    /// <param name="decoder">The decoder.</param>
+    /// <typeparam name="TSections">The decoder's sections: a struct, so that the loop is compiled for each format with direct calls.</typeparam>
+    /// <param name="decoder">The decoder's sections.</param>
     /// <param name="position">The decoder's stream position: bytes consumed before this call, then after it.</param>
     /// <param name="input">Raw bytes of the stream, any cut.</param>
     /// <param name="offset">First byte to read.</param>
@@ -16,7 +17,8 @@ internal static class SectionLoop
     /// <param name="outputCapacity">Slots available.</param>
     /// <param name="consumed">Bytes taken from the input.</param>
     /// <returns>Number of events written.</returns>
-    public static int Decode(ISectionDecoder decoder, ref long position, byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
+    public static int Decode<TSections>(TSections decoder, ref long position, byte[] input, int offset, int count, Event[] output, int outputOffset, int outputCapacity, out int consumed)
+        where TSections : struct, ISectionDecoder
     {
         DecodeCall.Begin(input, offset, count, output, outputOffset, outputCapacity, decoder.Fault);
         var window = new DecodeWindow(input, offset, count, position, output, outputOffset, outputCapacity);

@@ -14,7 +14,7 @@ namespace Spiking.Edge.Devices.Formats.Prophesee;
 /// (it inserts intermediate TIME_HIGH words), so the decoder's wrap-around rule recovers the full time. The last
 /// vector word stays pending until an event that cannot join it, or <see cref="Flush"/>.
 /// </remarks>
-public sealed class Evt21Encoder : IGroupWords
+public sealed class Evt21Encoder
 {
     private const string FormatName = "EVT 2.1";
     private readonly Evt21ByteOrder _byteOrder;
@@ -60,7 +60,7 @@ public sealed class Evt21Encoder : IGroupWords
     /// <exception cref="ArgumentException">An event lies outside the geometry, has a polarity above 1, a negative
     /// timestamp or one earlier than the previous event's; the message names its index in the whole stream.</exception>
     public int Encode(Event[] events, int offset, int count, byte[] output, int outputOffset, int outputCapacity, out int eventsConsumed)
-        => _grouping.Encode(this, events, offset, count, output, outputOffset, outputCapacity, out eventsConsumed);
+        => _grouping.Encode(new Words(this), events, offset, count, output, outputOffset, outputCapacity, out eventsConsumed);
 
     /// <summary>Writes the pending vector word, if any; returns the bytes written (0 or 8).</summary>
     /// <exception cref="ArgumentException">A word is pending and the output has less than 8 bytes.</exception>
@@ -81,14 +81,11 @@ public sealed class Evt21Encoder : IGroupWords
         return Evt21Format.WordBytes;
     }
 
-    /// <inheritdoc/>
-    bool IGroupWords.IsReadyFor(in Event e) => _hasTimeHigh && e.TimestampMicroseconds >> Evt21Format.TimeLowBits == _timeHigh;
+    // A group can open with no TIME_HIGH word first.
+    private bool IsReadyFor(in Event e) => _hasTimeHigh && e.TimestampMicroseconds >> Evt21Format.TimeLowBits == _timeHigh;
 
-    /// <inheritdoc/>
-    int IGroupWords.OpenGroup(in Event e) => e.X & ~(Evt21Format.MaxEventsPerWord - 1);
-
-    /// <inheritdoc/>
-    void IGroupWords.WriteWord(in Event e, byte[] output, int index)
+    // The pending vector word, or the next TIME_HIGH word the event needs.
+    private void WriteNextWord(in Event e, byte[] output, int index)
     {
         if (_grouping.IsPending)
         {
@@ -128,5 +125,18 @@ public sealed class Evt21Encoder : IGroupWords
         bool little = _byteOrder == Evt21ByteOrder.Little;
         BinaryPrimitives.WriteUInt32LittleEndian(span, little ? payload : header);
         BinaryPrimitives.WriteUInt32LittleEndian(span[4..], little ? header : payload);
+    }
+
+    /// <summary>The EVT 2.1 words for <see cref="EventGrouping"/>.</summary>
+    private readonly struct Words(Evt21Encoder encoder) : IGroupWords
+    {
+        /// <inheritdoc/>
+        public bool IsReadyFor(in Event e) => encoder.IsReadyFor(e);
+
+        /// <inheritdoc/>
+        public int OpenGroup(in Event e) => e.X & ~(Evt21Format.MaxEventsPerWord - 1);
+
+        /// <inheritdoc/>
+        public void WriteWord(in Event e, byte[] output, int index) => encoder.WriteNextWord(e, output, index);
     }
 }

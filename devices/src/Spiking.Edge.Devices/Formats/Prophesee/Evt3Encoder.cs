@@ -15,7 +15,7 @@ namespace Spiking.Edge.Devices.Formats.Prophesee;
 /// more (intermediate TIME_HIGH words are inserted). The last group stays pending until an event that cannot join it,
 /// or <see cref="Flush"/>.
 /// </remarks>
-public sealed class Evt3Encoder : IGroupWords
+public sealed class Evt3Encoder
 {
     /// <summary>Bytes <see cref="Flush"/> may need: VECT_BASE_X and a vector word.</summary>
     public const int MaxFlushBytes = 2 * Evt3Format.WordBytes;
@@ -68,7 +68,7 @@ public sealed class Evt3Encoder : IGroupWords
     /// <exception cref="ArgumentException">An event lies outside the geometry, has a polarity above 1, a negative
     /// timestamp or one earlier than the previous event's; the message names its index in the whole stream.</exception>
     public int Encode(Event[] events, int offset, int count, byte[] output, int outputOffset, int outputCapacity, out int eventsConsumed)
-        => _grouping.Encode(this, events, offset, count, output, outputOffset, outputCapacity, out eventsConsumed);
+        => _grouping.Encode(new Words(this), events, offset, count, output, outputOffset, outputCapacity, out eventsConsumed);
 
     /// <summary>Writes the pending group, if any; returns the bytes written (0, 2 or 4).</summary>
     /// <exception cref="ArgumentException">A group is pending and the output has less than <see cref="MaxFlushBytes"/> bytes.</exception>
@@ -90,18 +90,15 @@ public sealed class Evt3Encoder : IGroupWords
         return written;
     }
 
-    /// <inheritdoc/>
-    bool IGroupWords.IsReadyFor(in Event e) => !NeedsStateWord(e);
-
-    /// <inheritdoc/>
-    int IGroupWords.OpenGroup(in Event e)
+    // Opens a group at the event: on the vector base when the event lies within it; returns the group's base x.
+    private int OpenGroup(in Event e)
     {
         _groupOnBase = _hasBase && _basePolarity == e.Polarity && e.X >= _baseX && e.X < _baseX + VectorSpan;
         return _groupOnBase ? _baseX : e.X;
     }
 
-    /// <inheritdoc/>
-    void IGroupWords.WriteWord(in Event e, byte[] output, int index)
+    // The pending group's next word, or the next time or row word the event needs.
+    private void WriteNextWord(in Event e, byte[] output, int index)
     {
         int word = _grouping.IsPending ? NextGroupWord() : NextStateWord(e);
         BinaryPrimitives.WriteUInt16LittleEndian(output.AsSpan(index), (ushort)word);
@@ -166,5 +163,18 @@ public sealed class Evt3Encoder : IGroupWords
         _hasRow = true;
         _row = e.Y;
         return (Evt3Format.TypeAddrY << 12) | e.Y;
+    }
+
+    /// <summary>The EVT 3.0 words for <see cref="EventGrouping"/>.</summary>
+    private readonly struct Words(Evt3Encoder encoder) : IGroupWords
+    {
+        /// <inheritdoc/>
+        public bool IsReadyFor(in Event e) => !encoder.NeedsStateWord(e);
+
+        /// <inheritdoc/>
+        public int OpenGroup(in Event e) => encoder.OpenGroup(e);
+
+        /// <inheritdoc/>
+        public void WriteWord(in Event e, byte[] output, int index) => encoder.WriteNextWord(e, output, index);
     }
 }

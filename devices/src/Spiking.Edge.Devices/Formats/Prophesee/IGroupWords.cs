@@ -2,7 +2,10 @@ using Spiking.Edge.Runtime.Events;
 
 namespace Spiking.Edge.Devices.Formats.Prophesee;
 
-/// <summary>The words of one Prophesee format, as <see cref="EventGrouping"/> asks for them.</summary>
+/// <summary>
+/// The words of one Prophesee format, as <see cref="EventGrouping"/> asks for them. Implemented by a private struct of
+/// each encoder, so that the loop is compiled for it with direct calls.
+/// </summary>
 internal interface IGroupWords
 {
     /// <summary>True when a group can open at <paramref name="e"/> with no word first (the decoder's time and row already match it).</summary>
