@@ -138,9 +138,10 @@ namespace Spiking.Edge.Bench.Cells
 
             double floatAcc = settings.EvaluateOnTest ? loop.Evaluate(evaluation.Batches(timing, redraw: false)).Accuracy : history[^1].ValidationAccuracy ?? 0;
             string bestColumn = perEpoch is null ? "– (Test: once)" : string.Create(CultureInfo.InvariantCulture, $"{history.Max(m => m.ValidationAccuracy ?? 0):P2} ({history.MaxBy(m => m.ValidationAccuracy ?? 0)!.Epoch})");
+            string described = settings.Configs.Length > 0 ? $"{ModelFactory.Describe(model)} `{label}`" : ModelFactory.Describe(model);
             string name = settings.Algorithms.Length > 1 || algorithm != Spiking.Edge.Trainer.Algorithms.TrainingAlgorithm.Bptt
-                ? $"{ModelFactory.Describe(model)} ({Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.NameOf(algorithm)})"
-                : ModelFactory.Describe(model);
+                ? $"{described} ({Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.NameOf(algorithm)})"
+                : described;
             double secondsPerEpoch = history.Average(m => m.Seconds);
             if (model is not SpikingNetwork network)
             {

@@ -61,6 +61,18 @@ public class ShippedConfigTests
     }
 
     [Fact]
+    public void Wide_surrogate_lif_fashion_network_differs_from_the_default_lif_only_in_slope_and_readout_leak()
+    {
+        using var tuned = new SpikingNetwork(Load("fashion-784-400-10-lif-wide-surrogate.json"));
+        using var plain = new SpikingNetwork(Load("fashion-784-400-10-lif.json"));
+        var tunedLif = Assert.IsType<LifLayer>(Assert.Single(tuned.Layers));
+        var plainLif = Assert.IsType<LifLayer>(Assert.Single(plain.Layers));
+        Assert.Equal((400, 2f, 2), (tunedLif.OutputSize, tunedLif.Options.SurrogateSlope, tuned.Readout!.LeakShift));
+        Assert.Equal(plainLif.Options with { SurrogateSlope = 2f }, tunedLif.Options);
+        Assert.NotEqual(plain.Readout!.LeakShift, tuned.Readout.LeakShift);
+    }
+
+    [Fact]
     public void Lif_nmnist_configuration_equals_the_lif_mlp_helper()
     {
         Assert.Equal(NetworkConfigJson.Serialize(NetworkConfig.LifMlp(2312, [800], 10)), NetworkConfigJson.Serialize(Load("lif-nmnist-2312-800-10.json")));
