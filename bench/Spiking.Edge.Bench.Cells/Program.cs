@@ -133,7 +133,7 @@ namespace Spiking.Edge.Bench.Cells
             {
                 var m = loop.RunEpoch(train.Batches(timing, redraw: true), validation);
                 history.Add(m);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label} ({Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.NameOf(algorithm)}) epoch {m.Epoch}: loss {m.TrainLoss:F4}, train {m.TrainAccuracy:P2}, validation {m.ValidationAccuracy:P2}, {m.Seconds:F0} s"));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label} ({Spiking.Edge.Trainer.Algorithms.TrainingAlgorithms.NameOf(algorithm)}) epoch {m.Epoch}: loss {m.TrainLoss:F4}, train {m.TrainAccuracy:P2}{(m.ValidationAccuracy is double v ? $", validation {v:P2}" : "")}, {m.Seconds:F0} s"));
             }
 
             double floatAcc = settings.EvaluateOnTest ? loop.Evaluate(evaluation.Batches(timing, redraw: false)).Accuracy : history[^1].ValidationAccuracy ?? 0;
